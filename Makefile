@@ -1,0 +1,68 @@
+# Chaperone: `make run` builds everything and serves the playground; `make test` runs every test.
+# Both install what a fresh Debian machine lacks (Rust wasm target, wasm-bindgen-cli, npm
+# packages, Chromium and Firefox ESR), once.
+
+SHELL       := /bin/bash
+WBG_VERSION := 0.2.130
+TARGET      := wasm32-unknown-unknown
+WASM        := target/$(TARGET)/release/chaperone.wasm
+PKG         := build/pkg
+CARGO_BIN   := $(HOME)/.cargo/bin
+export PATH := $(CARGO_BIN):$(PATH)
+
+.PHONY: run test dist wasm tools rust-tools node-tools browsers test-rust lint bench clean
+
+run: dist
+	./target/release/chaperone check --region uk tests/data/sample-post.txt || true
+
+## Tools ---------------------------------------------------------------------------------
+
+tools: rust-tools node-tools
+
+rust-tools:
+	@rustup target list --installed | grep -q $(TARGET) || rustup target add $(TARGET)
+	@wasm-bindgen --version 2>/dev/null | grep -q "$(WBG_VERSION)" || \
+	  cargo install wasm-bindgen-cli --version $(WBG_VERSION)
+
+node-tools: node_modules/.package-lock.json
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+# Debian's Chromium and Firefox ESR. The image's apt hook can make a first install fail; retry.
+browsers:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v firefox-esr >/dev/null; then \
+	  for i in 1 2 3; do \
+	    apt-get update -q && apt-get install -y -q chromium chromium-driver firefox-esr && break; \
+	    apt-get install -f -y -q || true; sleep 2; \
+	  done; \
+	fi
+	@command -v chromium >/dev/null && command -v firefox-esr >/dev/null
+
+## Build ---------------------------------------------------------------------------------
+
+wasm: rust-tools
+	cargo build --lib --release --target $(TARGET) --no-default-features
+	wasm-bindgen --target web --remove-name-section --remove-producers-section \
+	  --out-dir $(PKG) $(WASM)
+
+dist: wasm
+	cargo build --release
+
+## Test ----------------------------------------------------------------------------------
+
+test: test-rust lint
+
+test-rust:
+	cargo test
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+
+bench:
+	cargo bench --bench check
+
+clean:
+	rm -rf build dist target

@@ -1,0 +1,77 @@
+//! What every detector is given (`Ctx`) and what it returns (`Hit`).
+
+use crate::config::{Config, Region, Sensitivity};
+use crate::frame::Frame;
+use crate::rules::Rule;
+use std::ops::Range;
+
+/// The post as detectors see it: normalised text, an ASCII-lowercased copy with the same
+/// byte offsets, the author's settings and the patient-story frame.
+pub struct Ctx<'a> {
+    /// Normalised text (see `text::Normalized`).
+    pub text: &'a str,
+    /// `text` with ASCII letters lowercased; byte offsets are the same.
+    pub lower: &'a str,
+    pub config: &'a Config,
+    pub frame: &'a Frame,
+}
+
+impl Ctx<'_> {
+    pub fn region(&self) -> Region {
+        self.config.region
+    }
+
+    pub fn sensitivity(&self) -> Sensitivity {
+        self.config.sensitivity
+    }
+
+    /// Up to `n` bytes of lowercased text before `at`, cut at a character boundary.
+    pub fn lower_before(&self, at: usize, n: usize) -> &str {
+        let mut a = at.saturating_sub(n);
+        while !self.lower.is_char_boundary(a) {
+            a += 1;
+        }
+        &self.lower[a..at]
+    }
+
+    /// Up to `n` bytes of lowercased text after `at`, cut at a character boundary.
+    pub fn lower_after(&self, at: usize, n: usize) -> &str {
+        let mut b = (at + n).min(self.lower.len());
+        while !self.lower.is_char_boundary(b) {
+            b -= 1;
+        }
+        &self.lower[at..b]
+    }
+}
+
+/// A detector's raw result: a rule and a span of the normalised text.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub rule: &'static Rule,
+    pub span: Range<usize>,
+    /// Replacements for this span; `None` takes the rule's defaults.
+    pub suggestions: Option<Vec<String>>,
+    /// A specific line added to the explanation (e.g. the details a combination joins).
+    pub detail: Option<String>,
+}
+
+impl Hit {
+    pub fn new(rule: &'static Rule, span: Range<usize>) -> Hit {
+        Hit {
+            rule,
+            span,
+            suggestions: None,
+            detail: None,
+        }
+    }
+
+    pub fn with_suggestions(mut self, suggestions: Vec<String>) -> Hit {
+        self.suggestions = Some(suggestions);
+        self
+    }
+
+    pub fn with_detail(mut self, detail: String) -> Hit {
+        self.detail = Some(detail);
+        self
+    }
+}

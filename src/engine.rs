@@ -1,0 +1,127 @@
+//! `check`: normalise, read the frame, run every detector, then apply the author's settings
+//! (disabled rules, allow list, watch terms) and map spans back to the original text.
+
+use crate::config::Config;
+use crate::context::{Ctx, Hit};
+use crate::finding::{Category, Finding};
+use crate::frame::Frame;
+use crate::text::Normalized;
+use crate::{conduct, phi};
+use std::ops::Range;
+
+/// Checks a post. Findings are sorted by position; spans are UTF-8 byte ranges of `text`.
+pub fn check(text: &str, config: &Config) -> Vec<Finding> {
+    let norm = Normalized::new(text);
+    let lower = norm.text.to_ascii_lowercase();
+    let frame = Frame::read(&norm.text);
+    let ctx = Ctx {
+        text: &norm.text,
+        lower: &lower,
+        config,
+        frame: &frame,
+    };
+
+    let mut hits = Vec::new();
+    phi::detect(&ctx, &mut hits);
+    conduct::detect(&ctx, &mut hits);
+
+    hits.retain(|h| !config.is_disabled(h.rule.id, h.rule.category()));
+    let allowed = allowed_spans(&ctx);
+    hits.retain(|h| !allowed.iter().any(|a| overlaps(a, &h.span)));
+    let hits = dedupe(hits);
+
+    let mut findings: Vec<Finding> = hits
+        .into_iter()
+        .map(|h| to_finding(h, &norm, config))
+        .filter(|f| !f.span.is_empty())
+        .collect();
+    findings.sort_by_key(|f| (f.span.start, f.span.end));
+    findings
+}
+
+fn to_finding(hit: Hit, norm: &Normalized, config: &Config) -> Finding {
+    let rule = hit.rule;
+    let mut explanation = rule.why.to_string();
+    if let Some(detail) = &hit.detail {
+        explanation = format!("{detail} {explanation}");
+    }
+    Finding {
+        span: norm.to_original(hit.span),
+        category: rule.category(),
+        kind: rule.kind,
+        severity: rule.severity,
+        rule: rule.id,
+        message: match &hit.detail {
+            Some(d) if rule.kind == crate::Kind::Combination => format!("{} {d}", rule.message),
+            _ => rule.message.to_string(),
+        },
+        explanation,
+        guidance: rule.guidance.for_region(config.region).to_vec(),
+        suggestions: hit
+            .suggestions
+            .unwrap_or_else(|| rule.suggestions.iter().map(|s| s.to_string()).collect()),
+    }
+}
+
+/// Spans of the normalised text covered by an allow-list term, matched case-insensitively
+/// on whole words.
+fn allowed_spans(ctx: &Ctx) -> Vec<Range<usize>> {
+    let mut spans = Vec::new();
+    for term in &ctx.config.allow {
+        let needle = crate::text::Normalized::new(term.trim())
+            .text
+            .to_ascii_lowercase();
+        if needle.is_empty() {
+            continue;
+        }
+        let bytes = ctx.lower.as_bytes();
+        let mut from = 0;
+        while let Some(i) = ctx.lower[from..].find(&needle) {
+            let (s, e) = (from + i, from + i + needle.len());
+            if crate::lexicon::is_word_bounded(bytes, s, e) {
+                spans.push(s..e);
+            }
+            from = s + needle.len().max(1);
+            while from < ctx.lower.len() && !ctx.lower.is_char_boundary(from) {
+                from += 1;
+            }
+        }
+    }
+    spans
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// Keeps one identifier per stretch of text (the most severe, then the longest) and one
+/// conduct finding per rule and span.
+fn dedupe(mut hits: Vec<Hit>) -> Vec<Hit> {
+    hits.sort_by(|a, b| {
+        (a.span.start, std::cmp::Reverse(a.span.end))
+            .cmp(&(b.span.start, std::cmp::Reverse(b.span.end)))
+    });
+    let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
+    for hit in hits {
+        let phi = hit.rule.category() == Category::Phi && hit.rule.kind != crate::Kind::Combination;
+        let clash = kept.iter().rposition(|k| {
+            overlaps(&k.span, &hit.span)
+                && if phi {
+                    k.rule.category() == Category::Phi && k.rule.kind != crate::Kind::Combination
+                } else {
+                    k.rule.id == hit.rule.id
+                }
+        });
+        match clash {
+            None => kept.push(hit),
+            Some(i) => {
+                let k = &kept[i];
+                let better = (hit.rule.severity, hit.span.len()) > (k.rule.severity, k.span.len());
+                if better {
+                    kept[i] = hit;
+                }
+            }
+        }
+    }
+    kept
+}

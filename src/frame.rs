@@ -1,0 +1,332 @@
+//! The patient-story frame: one shared reading of whether each sentence tells about a
+//! specific patient or encounter ("my patient", "pt", "came in", "on shift", "her son",
+//! a time anchor with a clinical verb), or is an announcement, a citation or a statistic.
+//! Identifier detectors use it to decide ambiguous spans (a first name, a date, a town);
+//! the conduct rules use it for consent, stigmatising language, boundaries and combinations.
+
+use crate::lexicon::WordSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// One sentence of the post and what frames it.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    pub span: Range<usize>,
+    /// Strong signs of a specific patient or encounter in this sentence.
+    pub patient_cues: u8,
+    /// A time anchor (today, last night, this morning, a weekday).
+    pub time_anchor: bool,
+    /// Signs of an announcement, citation, statistic or event.
+    pub public_cues: u8,
+}
+
+/// The frame of a whole post.
+#[derive(Debug, Clone, Default)]
+pub struct Frame {
+    pub sentences: Vec<Sentence>,
+    /// Patient cues anywhere in the post.
+    pub post_patient_cues: u32,
+    pub post_public_cues: u32,
+}
+
+static PATIENT_CUES: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&[
+        "my patient",
+        "my patients",
+        "our patient",
+        "a patient",
+        "the patient",
+        "this patient",
+        "pt",
+        "pt's",
+        "pts",
+        "patient's",
+        "my pt",
+        "came in",
+        "come in",
+        "brought in",
+        "rolled in",
+        "admitted",
+        "admission",
+        "discharged",
+        "discharge",
+        "presented",
+        "presenting",
+        "attended",
+        "in clinic",
+        "on shift",
+        "on call",
+        "on nights",
+        "night shift",
+        "my shift",
+        "ward round",
+        "in resus",
+        "her son",
+        "his son",
+        "her daughter",
+        "his daughter",
+        "her husband",
+        "his wife",
+        "his partner",
+        "her partner",
+        "her mum",
+        "his mum",
+        "her mother",
+        "his mother",
+        "her dad",
+        "his dad",
+        "her father",
+        "his father",
+        "the family",
+        "next of kin",
+        "nok",
+        "relatives",
+        "bed",
+        "bay",
+        "side room",
+        "cubicle",
+        "dob",
+        "d.o.b",
+        "mrn",
+        "nhs no",
+        "hospital number",
+        "i saw",
+        "we saw",
+        "just saw",
+        "saw a",
+        "i treated",
+        "we treated",
+        "i admitted",
+        "i discharged",
+        "my clinic",
+        "in theatre",
+        "on the table",
+        "coded",
+        "passed away",
+        "died",
+        "diagnosed",
+        "referred",
+        "sectioned",
+        "intubated",
+        "her scan",
+        "his scan",
+        "her bloods",
+        "his bloods",
+        "yo",
+        "y/o",
+        "year-old",
+        "year old",
+        "years old",
+        "lives at",
+        "lives in",
+        "from",
+        "home to",
+        "visiting",
+        "grandson",
+        "granddaughter",
+        "grandma",
+        "grandad",
+        "nan",
+        "bedside",
+    ])
+});
+
+static PUBLIC_CUES: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&[
+        "et al",
+        "study",
+        "trial",
+        "published",
+        "journal",
+        "paper",
+        "doi",
+        "pmid",
+        "conference",
+        "congress",
+        "webinar",
+        "register",
+        "registration",
+        "join us",
+        "speaking",
+        "talk",
+        "poster",
+        "abstract",
+        "guideline",
+        "guidelines",
+        "campaign",
+        "awareness",
+        "statistics",
+        "per cent",
+        "percent",
+        "survey",
+        "data",
+        "announce",
+        "announcing",
+        "launch",
+        "clinic hours",
+        "opening hours",
+        "book now",
+        "appointments available",
+        "vaccine clinic",
+        "flu clinic",
+        "congrats",
+        "congratulations",
+        "welcome",
+        "shout-out",
+        "shoutout",
+        "thanks to",
+        "thank you to",
+        "proud of",
+        "colleague",
+        "colleagues",
+        "team",
+        "nurses",
+        "residents",
+    ])
+});
+
+static TIME_ANCHORS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&[
+        "today",
+        "tonight",
+        "this morning",
+        "this afternoon",
+        "this evening",
+        "last night",
+        "yesterday",
+        "overnight",
+        "earlier",
+        "just now",
+        "this week",
+        "on monday",
+        "on tuesday",
+        "on wednesday",
+        "on thursday",
+        "on friday",
+        "on saturday",
+        "on sunday",
+        "at 3am",
+        "at 2am",
+        "at 4am",
+        "at 1am",
+        "at 5am",
+        "night shift",
+        "this shift",
+        "last shift",
+    ])
+});
+
+impl Frame {
+    /// Reads the frame of `text` (normalised), sentence by sentence.
+    pub fn read(text: &str) -> Frame {
+        let lower = text.to_ascii_lowercase();
+        let mut frame = Frame::default();
+        for span in sentence_spans(text) {
+            let s = &lower[span.clone()];
+            let patient_cues = PATIENT_CUES.count_in(s).min(255) as u8;
+            let public_cues = PUBLIC_CUES.count_in(s).min(255) as u8;
+            let time_anchor = TIME_ANCHORS.is_in(s);
+            frame.post_patient_cues += patient_cues as u32;
+            frame.post_public_cues += public_cues as u32;
+            frame.sentences.push(Sentence {
+                span,
+                patient_cues,
+                time_anchor,
+                public_cues,
+            });
+        }
+        frame
+    }
+
+    /// The sentence holding byte `at`.
+    pub fn sentence_at(&self, at: usize) -> Option<&Sentence> {
+        let i = self.sentences.partition_point(|s| s.span.end <= at);
+        self.sentences.get(i)
+    }
+
+    /// Whether the post as a whole tells about a specific patient or encounter.
+    pub fn is_patient_story(&self) -> bool {
+        self.post_patient_cues >= 2
+            || (self.post_patient_cues >= 1 && self.post_public_cues == 0)
+            || (self.post_patient_cues >= 1 && self.sentences.iter().any(|s| s.time_anchor))
+    }
+
+    /// Whether the sentence holding `at` (or, failing that, the post) is a patient story.
+    pub fn patient_story_at(&self, at: usize) -> bool {
+        match self.sentence_at(at) {
+            Some(s) if s.patient_cues > 0 && s.public_cues <= s.patient_cues => true,
+            Some(s) if s.public_cues > 0 && s.patient_cues == 0 => false,
+            _ => self.is_patient_story(),
+        }
+    }
+}
+
+/// Splits text into sentences at `.`, `!`, `?` followed by a space or line break, and at
+/// blank lines. Abbreviations like "Dr." or "e.g." may split early; the frame is forgiving.
+pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut spans = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let boundary = match b {
+            b'.' | b'!' | b'?' => {
+                let next = bytes.get(i + 1).copied();
+                matches!(
+                    next,
+                    None | Some(b' ') | Some(b'\n') | Some(b'\r') | Some(b'\t')
+                ) && !is_abbreviation_before(bytes, i)
+            }
+            b'\n' => true,
+            _ => false,
+        };
+        if boundary {
+            spans.push(start..i + 1);
+            start = i + 1;
+        }
+        i += 1;
+    }
+    if start < text.len() || spans.is_empty() {
+        spans.push(start..text.len());
+    }
+    spans
+}
+
+fn is_abbreviation_before(bytes: &[u8], dot: usize) -> bool {
+    if bytes[dot] != b'.' {
+        return false;
+    }
+    let mut a = dot;
+    while a > 0 && bytes[a - 1].is_ascii_alphabetic() {
+        a -= 1;
+    }
+    let word = &bytes[a..dot];
+    matches!(
+        word.to_ascii_lowercase().as_slice(),
+        b"dr" | b"mr" | b"mrs" | b"ms" | b"prof" | b"st" | b"e.g" | b"i.e" | b"vs" | b"no" | b"al"
+    ) || word.len() == 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn patient_story_versus_announcement() {
+        assert!(Frame::read("My patient came in today with chest pain.").is_patient_story());
+        assert!(
+            !Frame::read("Flu clinic Sat 12 Oct 9am-1pm at the practice, book now.")
+                .is_patient_story()
+        );
+        assert!(!Frame::read("Smith et al. published a great study.").is_patient_story());
+    }
+
+    #[test]
+    fn sentences_split_at_stops_not_titles() {
+        let t = "Saw Mrs. Okafor today. She is 94! Home soon";
+        let s = sentence_spans(t);
+        assert_eq!(s.len(), 3, "{s:?}");
+        assert_eq!(&t[s[0].clone()], "Saw Mrs. Okafor today.");
+    }
+}

@@ -1,0 +1,114 @@
+//! Word and phrase sets matched on whole words, ASCII case-insensitively, in one pass.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::ops::Range;
+
+/// A set of words or phrases found only as whole words (an ASCII letter or digit must not
+/// touch either end), ignoring ASCII case.
+#[derive(Debug)]
+pub struct WordSet {
+    matcher: AhoCorasick,
+}
+
+impl WordSet {
+    pub fn new(phrases: &[&str]) -> WordSet {
+        let matcher = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(phrases)
+            .expect("word set builds");
+        WordSet { matcher }
+    }
+
+    /// Whole-word matches in `text`: the byte span and the index of the phrase.
+    pub fn find_iter<'a>(
+        &'a self,
+        text: &'a str,
+    ) -> impl Iterator<Item = (Range<usize>, usize)> + 'a {
+        let bytes = text.as_bytes();
+        self.matcher
+            .find_overlapping_iter_leftmost(text)
+            .filter(move |m| is_word_bounded(bytes, m.start(), m.end()))
+            .map(|m| (m.start()..m.end(), m.pattern().as_usize()))
+    }
+
+    /// How many whole-word matches `text` has.
+    pub fn count_in(&self, text: &str) -> usize {
+        self.find_iter(text).count()
+    }
+
+    /// Whether `text` has a whole-word match.
+    pub fn is_in(&self, text: &str) -> bool {
+        self.find_iter(text).next().is_some()
+    }
+}
+
+/// Leftmost-longest matching skips a phrase hidden inside a longer non-bounded match
+/// ("bedside" would hide "bed"); this retries after each rejected match.
+trait LeftmostRetry {
+    fn find_overlapping_iter_leftmost<'a>(&'a self, text: &'a str) -> Retry<'a>;
+}
+
+impl LeftmostRetry for AhoCorasick {
+    fn find_overlapping_iter_leftmost<'a>(&'a self, text: &'a str) -> Retry<'a> {
+        Retry {
+            ac: self,
+            text,
+            at: 0,
+        }
+    }
+}
+
+struct Retry<'a> {
+    ac: &'a AhoCorasick,
+    text: &'a str,
+    at: usize,
+}
+
+impl Iterator for Retry<'_> {
+    type Item = aho_corasick::Match;
+    fn next(&mut self) -> Option<aho_corasick::Match> {
+        if self.at > self.text.len() {
+            return None;
+        }
+        let input = aho_corasick::Input::new(self.text).span(self.at..self.text.len());
+        let m = self.ac.find(input)?;
+        let bytes = self.text.as_bytes();
+        self.at = if is_word_bounded(bytes, m.start(), m.end()) {
+            m.end().max(m.start() + 1)
+        } else {
+            m.start() + 1
+        };
+        Some(m)
+    }
+}
+
+/// Whether `bytes[start..end]` is not glued to an ASCII letter or digit on either side.
+pub fn is_word_bounded(bytes: &[u8], start: usize, end: usize) -> bool {
+    let before = start == 0 || !bytes[start - 1].is_ascii_alphanumeric();
+    let after = end >= bytes.len() || !bytes[end].is_ascii_alphanumeric();
+    let inner_start = bytes.get(start).is_some_and(|b| b.is_ascii_alphanumeric());
+    let inner_end = end > 0
+        && bytes
+            .get(end - 1)
+            .is_some_and(|b| b.is_ascii_alphanumeric());
+    (before || !inner_start) && (after || !inner_end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whole_words_only_any_case() {
+        let s = WordSet::new(&["bed", "frequent flyer"]);
+        assert_eq!(s.count_in("Bed 12, bedside, Frequent Flyer"), 2);
+        assert!(!s.is_in("embedded"));
+    }
+
+    #[test]
+    fn a_rejected_long_match_does_not_hide_a_short_one() {
+        let s = WordSet::new(&["bedside table", "side"]);
+        assert_eq!(s.count_in("bedside tables side"), 1);
+    }
+}

@@ -1,0 +1,28 @@
+//! Chaperone's engine: finds possible patient identifiers and unprofessional phrasing in a
+//! clinician's social-media post. Pure Rust, no browser types (the `wasm` module is the only
+//! place that knows about JavaScript), and a pure function: [`check`].
+//!
+//! ```
+//! use chaperone::{check, Config};
+//! let findings = check("Her NHS no is 943 476 5919", &Config::default());
+//! assert_eq!(findings[0].rule, "phi/nhs-number");
+//! ```
+
+pub mod catalogue;
+pub mod conduct;
+pub mod config;
+mod context;
+mod engine;
+pub mod finding;
+mod frame;
+mod guidance;
+mod lexicon;
+pub mod phi;
+pub mod rules;
+pub mod text;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use config::{Config, ConfigError, Region, Sensitivity};
+pub use engine::check;
+pub use finding::{Category, Cite, Finding, Kind, Severity};

@@ -1,0 +1,288 @@
+//! The `chaperone` command line: check posts like a linter, and print the rule catalogue.
+
+use chaperone::text::{convert_offsets, Unit};
+use chaperone::{catalogue, check, Config, Finding, Region, Severity};
+use clap::{Parser, Subcommand, ValueEnum};
+use serde_json::json;
+use std::io::{BufRead, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Flags possible patient identifiers and unprofessional phrasing in social-media posts.
+/// Everything runs on this machine; nothing is sent anywhere.
+#[derive(Parser)]
+#[command(name = "chaperone", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check a post from FILE or standard input.
+    Check(CheckArgs),
+    /// Print the rule catalogue.
+    Rules {
+        #[arg(long, value_enum, default_value = "markdown")]
+        format: CatalogueFormat,
+    },
+}
+
+#[derive(clap::Args)]
+struct CheckArgs {
+    /// The post to check; standard input when absent or `-`.
+    file: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    format: Format,
+    /// Batch mode: lines of {"id", "text"} in, lines of {"id", "findings"} out.
+    #[arg(long)]
+    jsonl: bool,
+    /// The author's region: selects identifier families and the guidance cited.
+    #[arg(long, value_parser = parse_region)]
+    region: Option<Region>,
+    /// A JSON config file (allow list, watch terms, disabled rules, sensitivity, region).
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Exit with 1 when a finding is at or above this severity.
+    #[arg(long, value_enum, default_value = "caution")]
+    fail_on: FailOn,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CatalogueFormat {
+    Json,
+    Markdown,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FailOn {
+    Coach,
+    Caution,
+    Stop,
+    Never,
+}
+
+impl FailOn {
+    fn fails(self, f: &Finding) -> bool {
+        match self {
+            FailOn::Coach => true,
+            FailOn::Caution => f.severity >= Severity::Caution,
+            FailOn::Stop => f.severity >= Severity::Stop,
+            FailOn::Never => false,
+        }
+    }
+}
+
+fn parse_region(s: &str) -> Result<Region, String> {
+    Region::parse(s).ok_or_else(|| format!("unknown region {s:?}: use us, uk, au or ca"))
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check(args) => run_check(args),
+        Command::Rules { format } => {
+            let out = match format {
+                CatalogueFormat::Json => catalogue::json().to_string() + "\n",
+                CatalogueFormat::Markdown => catalogue::markdown(),
+            };
+            write_stdout(&out).map(|()| ExitCode::SUCCESS)
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("chaperone: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn write_stdout(s: &str) -> Result<(), String> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(s.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(format!("writing output: {e}")),
+        _ => Ok(()),
+    }
+}
+
+fn run_check(args: CheckArgs) -> Result<ExitCode, String> {
+    let mut config = match &args.config {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| format!("reading config {}: {e}", path.display()))?;
+            Config::from_json(&text).map_err(|e| format!("config {}: {e}", path.display()))?
+        }
+        None => Config::default(),
+    };
+    if let Some(region) = args.region {
+        config.region = region;
+    }
+    let input = read_input(args.file.as_deref())?;
+    if args.jsonl {
+        return run_jsonl(&input, &config, args.region.is_some(), args.fail_on);
+    }
+    let text = String::from_utf8(input).map_err(|e| {
+        format!(
+            "input is not valid UTF-8 (at byte {})",
+            e.utf8_error().valid_up_to()
+        )
+    })?;
+    let findings = check(&text, &config);
+    let out = match args.format {
+        Format::Json => json!({ "findings": findings_json(&text, &findings) }).to_string() + "\n",
+        Format::Human => human(&text, &findings, args.file.as_deref()),
+    };
+    write_stdout(&out)?;
+    Ok(exit_code(&findings, args.fail_on))
+}
+
+fn read_input(file: Option<&std::path::Path>) -> Result<Vec<u8>, String> {
+    match file {
+        Some(p) if p.as_os_str() != "-" => {
+            std::fs::read(p).map_err(|e| format!("reading {}: {e}", p.display()))
+        }
+        _ => {
+            let mut buf = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .map_err(|e| format!("reading standard input: {e}"))?;
+            Ok(buf)
+        }
+    }
+}
+
+fn exit_code(findings: &[Finding], fail_on: FailOn) -> ExitCode {
+    if findings.iter().any(|f| fail_on.fails(f)) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// Findings as the contract's JSON, with offsets in Unicode scalar values.
+fn findings_json(text: &str, findings: &[Finding]) -> Vec<serde_json::Value> {
+    let bytes: Vec<usize> = findings
+        .iter()
+        .flat_map(|f| [f.span.start, f.span.end])
+        .collect();
+    let chars = convert_offsets(text, &bytes, Unit::Char);
+    findings
+        .iter()
+        .zip(chars.chunks(2))
+        .map(|(f, c)| {
+            let mut v = serde_json::to_value(f).expect("a finding serialises");
+            v["start"] = json!(c[0]);
+            v["end"] = json!(c[1]);
+            v
+        })
+        .collect()
+}
+
+fn run_jsonl(
+    input: &[u8],
+    config: &Config,
+    region_fixed: bool,
+    fail_on: FailOn,
+) -> Result<ExitCode, String> {
+    let mut out = String::new();
+    let mut any_error = false;
+    let mut any_fail = false;
+    for (n, line) in input.split(|&b| b == b'\n').enumerate() {
+        let line_no = n + 1;
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let record: serde_json::Value = match serde_json::from_slice(line) {
+            Ok(v) => v,
+            Err(e) => {
+                eprintln!("chaperone: line {line_no}: not a JSON object: {e}");
+                any_error = true;
+                continue;
+            }
+        };
+        let (Some(id), Some(text)) = (
+            record.get("id"),
+            record.get("text").and_then(|t| t.as_str()),
+        ) else {
+            eprintln!(
+                "chaperone: line {line_no}: expected an object with \"id\" and \"text\" (a string)"
+            );
+            any_error = true;
+            continue;
+        };
+        let mut line_config;
+        let mut use_config = config;
+        if !region_fixed {
+            if let Some(r) = record
+                .get("region")
+                .and_then(|r| r.as_str())
+                .and_then(Region::parse)
+            {
+                line_config = config.clone();
+                line_config.region = r;
+                use_config = &line_config;
+            }
+        }
+        let findings = check(text, use_config);
+        any_fail |= findings.iter().any(|f| fail_on.fails(f));
+        out.push_str(&json!({ "id": id, "findings": findings_json(text, &findings) }).to_string());
+        out.push('\n');
+    }
+    write_stdout(&out)?;
+    Ok(if any_error {
+        ExitCode::from(2)
+    } else if any_fail {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// A linter-style report: `FILE:LINE:COL: severity rule  message  "text"`, then a summary.
+fn human(text: &str, findings: &[Finding], file: Option<&std::path::Path>) -> String {
+    let name = file.map_or("<stdin>".to_string(), |p| p.display().to_string());
+    let mut out = String::new();
+    for f in findings {
+        let before = &text[..f.span.start];
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let snippet: String = text[f.span.clone()].chars().take(60).collect();
+        out.push_str(&format!(
+            "{name}:{line}:{col}: {} {}  {}  \"{}\"\n",
+            f.severity.as_str(),
+            f.rule,
+            f.message,
+            snippet.replace('\n', " ")
+        ));
+        if let Some(s) = f.suggestions.first() {
+            let s = if s.is_empty() {
+                "remove it".to_string()
+            } else {
+                format!("\"{s}\"")
+            };
+            out.push_str(&format!("    fix: {s}\n"));
+        }
+    }
+    let phi = findings
+        .iter()
+        .filter(|f| f.category == chaperone::Category::Phi)
+        .count();
+    let conduct = findings.len() - phi;
+    out.push_str(&format!(
+        "{} finding{}: {phi} possible patient identifier{}, {conduct} professionalism concern{}\n",
+        findings.len(),
+        if findings.len() == 1 { "" } else { "s" },
+        if phi == 1 { "" } else { "s" },
+        if conduct == 1 { "" } else { "s" },
+    ));
+    out
+}
