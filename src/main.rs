@@ -4,7 +4,7 @@ use chaperone::text::{convert_offsets, Unit};
 use chaperone::{catalogue, check, Config, Finding, Region, Severity};
 use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::json;
-use std::io::{BufRead, Read, Write};
+use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
