@@ -10,7 +10,7 @@ PKG         := build/pkg
 CARGO_BIN   := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 
-.PHONY: run test dist wasm tools rust-tools node-tools browsers test-rust lint bench clean
+.PHONY: run test dist wasm tools rust-tools node-tools browsers test-rust test-wasm lint bench clean
 
 run: dist
 	./target/release/chaperone check --region uk tests/data/sample-post.txt || true
@@ -52,10 +52,16 @@ dist: wasm
 
 ## Test ----------------------------------------------------------------------------------
 
-test: test-rust lint
+test: test-rust lint test-wasm
 
 test-rust:
 	cargo test
+
+# The wasm binding in headless Chromium (tests/web.rs; flags in webdriver.json).
+test-wasm: rust-tools browsers
+	CHROMEDRIVER=/usr/bin/chromedriver \
+	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	  cargo test --target $(TARGET) --no-default-features --test web
 
 lint:
 	cargo fmt --check

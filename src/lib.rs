@@ -21,7 +21,7 @@ pub mod phi;
 pub mod rules;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use config::{Config, ConfigError, Region, Sensitivity};
 pub use engine::check;
