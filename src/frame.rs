@@ -128,6 +128,64 @@ static PATIENT_CUES: LazyLock<WordSet> = LazyLock::new(|| {
         "grandad",
         "nan",
         "bedside",
+        "his stroke",
+        "her stroke",
+        "his surgery",
+        "her surgery",
+        "his op",
+        "her op",
+        "his transplant",
+        "her transplant",
+        "his chemo",
+        "her chemo",
+        "his diagnosis",
+        "her diagnosis",
+        "her baby",
+        "his baby",
+        "his last",
+        "her last",
+        "his first",
+        "her first",
+        "since his",
+        "since her",
+        "my icu",
+        "my ward",
+        "my list",
+        "walked out",
+        "went home",
+        "sent home",
+        "home today",
+        "delivered",
+        "in our unit",
+        "on the ward",
+        "home visit",
+        "with us",
+        "lady in",
+        "man in",
+        "woman in",
+        "gentleman in",
+        "bloke in",
+        "guy in",
+        "the lady",
+        "the gentleman",
+        "die at home",
+        "died at home",
+        "wanted to die",
+        "mr",
+        "mrs",
+        "mr.",
+        "mrs.",
+        "mme",
+        "little",
+        "my 1",
+        "my 2",
+        "my 3",
+        "my 4",
+        "my 5",
+        "my 6",
+        "my 7",
+        "my 8",
+        "my 9",
     ])
 });
 
@@ -278,7 +336,12 @@ pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
                     None | Some(b' ') | Some(b'\n') | Some(b'\r') | Some(b'\t')
                 ) && !is_abbreviation_before(bytes, i)
             }
-            b'\n' => true,
+            // A single line break is layout ("Today\nHarold\nBlackwood\nwalked"); a blank
+            // line ends a paragraph.
+            b'\n' => {
+                bytes.get(i + 1) == Some(&b'\n')
+                    || (i > 0 && matches!(bytes[i - 1], b'.' | b'!' | b'?' | b':'))
+            }
             _ => false,
         };
         if boundary {

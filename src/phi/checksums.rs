@@ -20,7 +20,6 @@ pub fn nhs_number(digits: &[u8]) -> bool {
 }
 
 /// The Luhn check (Canadian SIN, payment cards, some device serials).
-#[allow(dead_code)] // The SIN and card detectors use it next.
 pub fn luhn(digits: &[u8]) -> bool {
     if digits.len() < 2 {
         return false;
@@ -44,6 +43,35 @@ pub fn luhn(digits: &[u8]) -> bool {
         })
         .sum();
     sum % 10 == 0
+}
+
+/// Australian Medicare card number: weights 1,3,7,9,1,3,7,9 on the first eight digits give
+/// the ninth; a tenth (issue number) and an eleventh (position on the card) may follow.
+pub fn au_medicare(digits: &[u8]) -> bool {
+    if !(10..=11).contains(&digits.len()) || !(2..=6).contains(&digits[0]) {
+        return false;
+    }
+    let sum: u32 = digits[..8]
+        .iter()
+        .zip([1, 3, 7, 9, 1, 3, 7, 9])
+        .map(|(&d, w)| d as u32 * w)
+        .sum();
+    sum % 10 == digits[8] as u32
+}
+
+/// US Social Security number rules: area not 000, 666 or 900-999; group not 00; serial not 0000.
+pub fn ssn(digits: &[u8]) -> bool {
+    if digits.len() != 9 {
+        return false;
+    }
+    let n = |r: std::ops::Range<usize>| digits[r].iter().fold(0u32, |a, &d| a * 10 + d as u32);
+    let (area, group, serial) = (n(0..3), n(3..5), n(5..9));
+    area != 0 && area != 666 && area < 900 && group != 0 && serial != 0
+}
+
+/// Canadian Social Insurance Number: nine digits, Luhn, not starting with 0 or 8.
+pub fn sin(digits: &[u8]) -> bool {
+    digits.len() == 9 && digits[0] != 0 && digits[0] != 8 && luhn(digits)
 }
 
 /// ASCII digits of `s`, skipping spaces, dots, dashes and slashes; `None` if anything else.
@@ -74,6 +102,30 @@ mod tests {
         assert!(!nhs_number(&d("943 476 5918")));
         assert!(!nhs_number(&d("0000000000")));
         assert!(!nhs_number(&d("07700900123")));
+    }
+
+    #[test]
+    fn au_medicare_numbers() {
+        assert!(au_medicare(&d("2123 45670 1")));
+        assert!(!au_medicare(&d("2123 45671 1")));
+        assert!(!au_medicare(&d("7123 45670 1")));
+    }
+
+    #[test]
+    fn ssn_rules() {
+        assert!(ssn(&d("148-52-9615")));
+        assert!(!ssn(&d("000-52-9615")));
+        assert!(!ssn(&d("666-52-9615")));
+        assert!(!ssn(&d("912-52-9615")));
+        assert!(!ssn(&d("148-00-9615")));
+        assert!(!ssn(&d("148-52-0000")));
+    }
+
+    #[test]
+    fn sin_numbers() {
+        assert!(sin(&d("130 692 544")));
+        assert!(!sin(&d("846 454 286")));
+        assert!(!sin(&d("046 454 287")));
     }
 
     #[test]

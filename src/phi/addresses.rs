@@ -1,0 +1,166 @@
+//! Street addresses, PO boxes, ZIP codes and UK, Canadian and Australian postcodes.
+
+use super::{is_token, IDENTIFIER_GUIDANCE};
+use crate::config::Region;
+use crate::context::{Ctx, Hit};
+use crate::finding::{Kind, Severity};
+use crate::rules::{ex, ex_in, Examples, Rule};
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub static RULES: &[Rule] = &[STREET_ADDRESS, POSTCODE, ZIP_CODE];
+
+pub const STREET_ADDRESS: Rule = Rule {
+    id: "phi/street-address",
+    kind: Kind::Address,
+    severity: Severity::Stop,
+    name: "Street address",
+    message: "This looks like a street address.",
+    what: "A house or unit number followed by a street name and type (14 Brudenell Grove, 2/14 Kirby St, Apt 1204, 25 Wellesley St E), and PO boxes.",
+    why: "An address says where a patient lives: it identifies them and their household directly.",
+    fix: "Remove the address; if place matters, say \"locally\".",
+    suggestions: &[""],
+    guidance: IDENTIFIER_GUIDANCE,
+    examples: Examples {
+        fire: &[
+            ex_in(Region::Uk, "lives at 14 Brudenell Grove, lost 8 kg"),
+            ex_in(Region::Au, "home visit this arvo, 2/14 Kirby St, Rydalmere"),
+            ex_in(Region::Ca, "Apt 1204, 25 Wellesley St E, Toronto"),
+        ],
+        pass: &[
+            ex("Our new clinic opens at 10 Downing Street next week, all welcome"),
+            ex("3 Key Points on heart failure"),
+        ],
+    },
+};
+
+pub const POSTCODE: Rule = Rule {
+    id: "phi/postcode",
+    kind: Kind::Address,
+    severity: Severity::Stop,
+    name: "Postcode",
+    message: "This looks like a postcode.",
+    what: "UK postcodes (LS6 1HR, M8 8EH), Canadian postal codes (M4Y 2S7), and Australian postcodes after a state or in a patient story.",
+    why: "A full postcode covers a few streets, often only a dozen homes: with any other detail it points to one household.",
+    fix: "Remove the postcode; name the region at most.",
+    suggestions: &[""],
+    guidance: IDENTIFIER_GUIDANCE,
+    examples: Examples {
+        fire: &[
+            ex_in(Region::Uk, "Mr Zhang, 14 Brudenell Grove, LS6 1HR, lost weight"),
+            ex_in(Region::Ca, "Toronto M4Y 2S7, HCN on the letter"),
+            ex_in(Region::Au, "Rydalmere NSW 2116. Mr Tran wanted to die at home"),
+        ],
+        pass: &[ex_in(Region::Uk, "COVID19 and H1N1 in 2009"), ex_in(Region::Au, "In 2019 NSW funded 2116 new beds")],
+    },
+};
+
+pub const ZIP_CODE: Rule = Rule {
+    id: "phi/zip-code",
+    kind: Kind::Address,
+    severity: Severity::Stop,
+    name: "ZIP code",
+    message: "This looks like a patient's ZIP code.",
+    what: "Five-digit ZIP codes after a state or city, after \"ZIP\", or as where a patient is from.",
+    why: "HIPAA's Safe Harbor allows at most the first three digits of a ZIP code, and only for areas of more than 20,000 people: a full ZIP with a story narrows a patient down.",
+    fix: "Remove the ZIP code; name the region at most.",
+    suggestions: &[""],
+    guidance: IDENTIFIER_GUIDANCE,
+    examples: Examples {
+        fire: &[ex("lives at 12 Maple Ave, Springfield, IL 62704"), ex("Third kid this month from 48505 with a high lead level")],
+        pass: &[ex("We vaccinated 12000 people in 2023"), ex("Population 48505 according to the census")],
+    },
+};
+
+static STREET_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:(?:[Aa]pt|[Aa]partment|[Uu]nit|[Ff]lat|[Ss]uite)\.? ?\d{1,5}[A-Za-z]?,? )?",
+        r"(?-u:\b)\d{1,5}[A-Za-z]?(?:/\d{1,5})?,? (?:[A-Z][a-z'\-]+ ){1,3}",
+        r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Grove|Gr|Close|Cl|Crescent|Cres|Court|Ct|Place|Pl|Way|Terrace|Tce|Boulevard|Blvd|Parade|Pde|Highway|Hwy|Row|Square|Sq|Mews|Gardens|Gdns|Circuit|Cct|Walk|Rise|Green|Esplanade)",
+        r"\.?(?-u:\b)(?: [NSEW](?-u:\b))?",
+        r"|(?i:(?-u:\b)p\.? ?o\.? box \d{1,6})"
+    ))
+    .expect("valid pattern")
+});
+
+static UK_POSTCODE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}(?-u:\b)")
+        .expect("valid pattern")
+});
+
+static CA_POSTCODE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d(?-u:\b)",
+    )
+    .expect("valid pattern")
+});
+
+/// Four or five digits after a state, "ZIP"/"postcode", or "from" in a story.
+static STATE_CODE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:(?-u:\b)(?P<au>NSW|VIC|QLD|SA|WA|TAS|NT|ACT|Vic|Qld|Tas),? (?P<auz>\d{4}))",
+        r"|(?:(?-u:\b)(?P<us>A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY]),? (?P<usz>\d{5}(?:-\d{4})?))",
+        r"|(?:(?i:zip(?: code)?|postcode|post code):? (?P<lab>\d{4,5}(?:-\d{4})?))",
+        r"|(?:(?i:from|in) (?P<from>\d{4,5}))(?-u:\b)"
+    ))
+    .expect("valid pattern")
+});
+
+pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
+    let text = ctx.text;
+    for m in STREET_RE.find_iter(text) {
+        let announcement = ctx
+            .frame
+            .sentence_at(m.start())
+            .is_some_and(|s| s.public_cues > s.patient_cues);
+        if !announcement || ctx.config.sensitivity == crate::Sensitivity::High {
+            hits.push(Hit::new(&STREET_ADDRESS, m.range()));
+        }
+    }
+    for m in UK_POSTCODE_RE.find_iter(text) {
+        let s = m.as_str();
+        let upper = s.bytes().all(|b| !b.is_ascii_lowercase());
+        if (upper || ctx.frame.patient_story_at(m.start())) && is_token(text, m.start(), m.end()) {
+            hits.push(Hit::new(&POSTCODE, m.range()));
+        }
+    }
+    for m in CA_POSTCODE_RE.find_iter(text) {
+        let s = m.as_str();
+        if s.bytes().all(|b| !b.is_ascii_lowercase()) {
+            hits.push(Hit::new(&POSTCODE, m.range()));
+        }
+    }
+    for c in STATE_CODE_RE.captures_iter(text) {
+        let story = ctx
+            .frame
+            .patient_story_at(c.get(0).map_or(0, |m| m.start()));
+        if let Some(g) = c.name("auz") {
+            if story || ctx.region() == Region::Au && !is_year(g.as_str()) {
+                hits.push(Hit::new(&POSTCODE, g.range()));
+            }
+        } else if let Some(g) = c.name("usz") {
+            hits.push(Hit::new(&ZIP_CODE, g.range()));
+        } else if let Some(g) = c.name("lab") {
+            hits.push(Hit::new(&ZIP_CODE, g.range()));
+        } else if let Some(g) = c.name("from") {
+            let s = g.as_str();
+            if !story || is_year(s) {
+                continue;
+            }
+            let rule = if s.len() == 4 { &POSTCODE } else { &ZIP_CODE };
+            let after = ctx.lower_after(g.end(), 3);
+            if after.starts_with(|ch: char| ch.is_ascii_alphanumeric())
+                || after.starts_with(['%', ','])
+            {
+                continue;
+            }
+            if s.len() == 5 || ctx.region() == Region::Au {
+                hits.push(Hit::new(rule, g.range()));
+            }
+        }
+    }
+}
+
+fn is_year(s: &str) -> bool {
+    s.len() == 4 && (s.starts_with("19") || s.starts_with("20"))
+}

@@ -1,0 +1,103 @@
+//! Ages over 89, in digits and words ("94", "aged 101", "ninety-four", "nonagenarian",
+//! "turned 100"). HIPAA's Safe Harbor folds every age over 89 into "90 or older", because
+//! so few people are that old that an exact age narrows them down.
+
+use super::CONTEXT_GUIDANCE;
+use crate::config::Region;
+use crate::context::{Ctx, Hit};
+use crate::finding::{Kind, Severity};
+use crate::rules::{ex, ex_in, Examples, Rule};
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub static RULES: &[Rule] = &[AGE_OVER_89];
+
+pub const AGE_OVER_89: Rule = Rule {
+    id: "phi/age-over-89",
+    kind: Kind::Age,
+    severity: Severity::Stop,
+    name: "Age over 89",
+    message: "An exact age over 89 can identify a patient.",
+    what: "A patient's age of 90 or more, in digits or words, with or without \"years old\".",
+    why: "Very few people are over 89, so an exact age is close to a name: HIPAA's Safe Harbor allows only \"90 or older\", and with a place or a date it points to one person.",
+    fix: "Say \"in her nineties\" or \"over 90\" instead of the exact age.",
+    suggestions: &["over 90", "in their nineties"],
+    guidance: CONTEXT_GUIDANCE,
+    examples: Examples {
+        fire: &[
+            ex_in(Region::Uk, "Saw Mrs Okafor (94) this morning"),
+            ex("a shoutout to my ninety-seven-year-old in bed 22"),
+            ex("For a 91yo's wound care"),
+            ex("He's 93 and brought me zucchini"),
+            ex("Our nonagenarian on the ward went home"),
+        ],
+        pass: &[
+            ex("Shingrix is 90% effective in adults 50+"),
+            ex("Sats 94% on air, HR 95"),
+            ex("Adults over 90 need a different approach"),
+            ex("She is 45 and fit"),
+        ],
+    },
+};
+
+const NUM: &str = r"(?:9\d|1[01]\d)";
+
+static AGE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let words = r"ninety(?:[\- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a|one) hundred(?: and (?:one|two|three|four|five|six|seven|eight|nine|ten))?";
+    Regex::new(&format!(
+        concat!(
+            r"(?i)(?-u:\b)(?:",
+            r"(?P<unit>{n}|{w})(?:\s?-\s?|\s)?(?:years?|yrs?|yo|y/o|y\.o\.|yr)(?:[\s\-]?old)?(?-u:\b)",
+            r"|(?P<sex>{n})\s?(?:m|f|ans)(?-u:\b)",
+            r"|(?:aged|age|he's|she's|he is|she is|turned|turns|turning|just turned)\s(?P<ctx>{n}|{w})(?-u:\b)",
+            r"|(?P<word>nonagenarian|centenarian|supercentenarian|centenaire|nonag[ée]naire)s?",
+            r"|(?P<bday>{n}(?:st|nd|rd|th))\sbirthday",
+            r")"
+        ),
+        n = NUM,
+        w = words
+    ))
+    .expect("valid pattern")
+});
+
+/// "(94)" or ", 94," right after a capitalised name.
+static NAME_AGE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\p{{Lu}}[\p{{L}}'\-]+(?:\s?\p{{So}})?(?:\s?\((?P<a>{NUM})\)|,\s(?P<b>{NUM})(?:,|\s))"
+    ))
+    .expect("valid pattern")
+});
+
+pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
+    for c in AGE_RE.captures_iter(ctx.text) {
+        let whole = c.get(0).expect("whole match");
+        if let Some(g) = c.name("ctx") {
+            let after = ctx.lower_after(g.end(), 4);
+            if after.starts_with(['%', '/', '.', '+'])
+                || after.starts_with(" kg")
+                || after.starts_with(" mm")
+                || after.starts_with(" bpm")
+            {
+                continue;
+            }
+            hits.push(Hit::new(&AGE_OVER_89, g.range()));
+            continue;
+        }
+        let before = ctx.lower_before(whole.start(), 12);
+        if ["over ", "under ", "> ", ">", "above ", "aged over "]
+            .iter()
+            .any(|p| before.ends_with(p))
+        {
+            continue;
+        }
+        if c.name("sex").is_some() && !ctx.frame.patient_story_at(whole.start()) {
+            continue;
+        }
+        hits.push(Hit::new(&AGE_OVER_89, whole.range()));
+    }
+    for c in NAME_AGE_RE.captures_iter(ctx.text) {
+        if let Some(g) = c.name("a").or_else(|| c.name("b")) {
+            hits.push(Hit::new(&AGE_OVER_89, g.range()));
+        }
+    }
+}

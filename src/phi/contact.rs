@@ -1,0 +1,368 @@
+//! Contact details: phone and fax numbers, e-mail addresses, links and @handles that point to
+//! a patient, IP addresses.
+
+use super::{is_token, IDENTIFIER_GUIDANCE};
+use crate::config::Region;
+use crate::context::{Ctx, Hit};
+use crate::finding::{Kind, Severity};
+use crate::rules::{ex, ex_in, Examples, Rule};
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub static RULES: &[Rule] = &[PHONE, EMAIL, PATIENT_URL, PATIENT_HANDLE, IP_ADDRESS];
+
+pub const PHONE: Rule = Rule {
+    id: "phi/phone",
+    kind: Kind::Phone,
+    severity: Severity::Stop,
+    name: "Phone or fax number",
+    message: "This looks like a phone number.",
+    what: "Phone and fax numbers in national and international formats (UK, US/Canada, Australia, E.164).",
+    why: "A patient's or relative's phone number identifies them directly and lets anyone contact them. Even a practice number next to a patient story can point to the patient.",
+    fix: "Remove the number. If readers need to contact your service, give the service's public number in a separate post.",
+    suggestions: &[""],
+    guidance: IDENTIFIER_GUIDANCE,
+    examples: Examples {
+        fire: &[
+            ex_in(Region::Uk, "pt's daughter rang from 07700 900123 again"),
+            ex("call her son at (555) 010-4477"),
+            ex_in(Region::Au, "her number is 0491 570 156"),
+            ex_in(Region::Ca, "His partner's number is 867-555-0109."),
+            ex_in(Region::Uk, "ring +44 20 7946 0018 and ask for him"),
+        ],
+        pass: &[
+            ex("BP 120/80, HR 72, Hb 92"),
+            ex("NCT04368728 recruited 1,200 adults"),
+            ex("doi:10.1056/NEJMoa2034577"),
+            ex("Clinic runs 9am-1pm, 2,000 vaccines given in 2023."),
+        ],
+    },
+};
+
+pub const EMAIL: Rule = Rule {
+    id: "phi/email",
+    kind: Kind::Email,
+    severity: Severity::Stop,
+    name: "E-mail address",
+    message: "This looks like an e-mail address.",
+    what: "E-mail addresses, including ones spelt out to dodge filters (\"name at example dot com\").",
+    why: "An e-mail address usually names its owner and lets anyone contact them; posting a patient's is a disclosure of their identity.",
+    fix: "Remove the address.",
+    suggestions: &[""],
+    guidance: IDENTIFIER_GUIDANCE,
+    examples: Examples {
+        fire: &[
+            ex("She kept writing from jdoe63@example.com at 2am"),
+            ex("asked me to email results to \"pattyhb58 at example dot com\""),
+        ],
+        pass: &[ex("Tag us @NHSEngland for updates"), ex("Meet me at 10 at the café")],
+    },
+};
+
+pub const PATIENT_URL: Rule = Rule {
+    id: "phi/patient-url",
+    kind: Kind::Url,
+    severity: Severity::Stop,
+    name: "Link to a patient's page",
+    message: "This link may lead to a patient's own page.",
+    what: "Links to personal pages (fundraisers, social-media profiles) in a post about a patient; journal, guideline and organisation links are left alone.",
+    why: "A link to a patient's fundraiser or profile names them as surely as writing their name.",
+    fix: "Remove the link, or share the page only from the patient's own account with their consent.",
+    suggestions: &[""],
+    guidance: IDENTIFIER_GUIDANCE,
+    examples: Examples {
+        fire: &[ex("My patient's family set up gofundme.com/f/help-jayden-walk-again, please share")],
+        pass: &[
+            ex("Great review: https://www.nejm.org/doi/full/10.1056/NEJMoa2034577"),
+            ex("Guideline here: https://www.nice.org.uk/guidance/ng28"),
+        ],
+    },
+};
+
+pub const PATIENT_HANDLE: Rule = Rule {
+    id: "phi/patient-handle",
+    kind: Kind::Handle,
+    severity: Severity::Stop,
+    name: "Patient's @handle",
+    message: "This @handle may belong to a patient.",
+    what: "@usernames in a post about a patient; organisations' and colleagues' handles are left alone.",
+    why: "Tagging or naming a patient's account identifies them to everyone who reads the post and confirms they are your patient.",
+    fix: "Remove the handle. Congratulate patients privately, or share their post only if they made it public themselves.",
+    suggestions: &[""],
+    guidance: IDENTIFIER_GUIDANCE,
+    examples: Examples {
+        fire: &[
+            ex("Congrats to my patient @sarah_runs on her first 5k"),
+            ex("a patient found me on Instagram (@meg.jxnes) and sent flowers"),
+        ],
+        pass: &[
+            ex("Great chat with @DrSmith about research"),
+            ex("thanks @NHSEngland for the update"),
+        ],
+    },
+};
+
+pub const IP_ADDRESS: Rule = Rule {
+    id: "phi/ip-address",
+    kind: Kind::Ip,
+    severity: Severity::Stop,
+    name: "IP address",
+    message: "This looks like an IP address.",
+    what: "IPv4 and IPv6 addresses.",
+    why: "HIPAA lists IP addresses among the 18 identifiers: they can be traced to a household.",
+    fix: "Remove the address.",
+    suggestions: &[""],
+    guidance: IDENTIFIER_GUIDANCE,
+    examples: Examples {
+        fire: &[ex(
+            "every portal login attempt came from 198.51.100.23 at 2am",
+        )],
+        pass: &[
+            ex("Version 2.10.3 of the app fixed it"),
+            ex("Rounds at 10:30:00 sharp"),
+        ],
+    },
+};
+
+static PHONE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:\+|00)(?:44|61|1|64|353)[ .\-]?(?:\(0\)[ ]?)?\d{1,4}(?:[ .\-]?\d{2,4}){2,3}",
+        r"|\(\d{3}\)[ ]?\d{3}[ .\-]\d{4}",
+        r"|(?-u:\b)\d{3}[.\-]\d{3}[.\-]\d{4}(?-u:\b)",
+        r"|(?-u:\b)\d{3} \d{3} \d{4}(?-u:\b)",
+        r"|(?-u:\b)0\d{3,4}[ \-]?\d{3}[ \-]?\d{3,4}(?-u:\b)",
+        r"|(?-u:\b)0\d{2}[ \-]\d{4}[ \-]\d{4}(?-u:\b)",
+        r"|(?-u:\b)0[2378][ \-]?\d{4}[ \-]?\d{4}(?-u:\b)",
+        r"|(?-u:\b)1[38]00[ \-]?\d{3}[ \-]?\d{3}(?-u:\b)",
+    ))
+    .expect("valid pattern")
+});
+
+static EMAIL_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)[a-z0-9][a-z0-9._%+\-]*@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}",
+        r"|(?i-u:\b)[a-z0-9._\-]{3,} ?(?:\(at\)|\[at\]| at ) ?[a-z0-9\-]+ ?(?:\(dot\)|\[dot\]| dot ) ?(?:com|org|net|co|uk|au|ca|edu)(?-u:\b)"
+    ))
+    .expect("valid pattern")
+});
+
+static URL_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:https?://|www\.)[^\s<>()]+|(?-u:\b)(?:gofundme\.com|justgiving\.com|instagram\.com|facebook\.com|fb\.com|tiktok\.com|x\.com|twitter\.com|linkedin\.com/in|youtube\.com/@|gofund\.me)/[^\s<>()]+")
+        .expect("valid pattern")
+});
+
+static HANDLE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?").expect("valid pattern")
+});
+
+static IPV4_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?-u:\b)")
+        .expect("valid pattern")
+});
+
+static IPV6_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){3,7}(?-u:\b)").expect("valid pattern")
+});
+
+/// Personal-page hosts: a link there in a patient story points to a person.
+const PERSONAL_HOSTS: &[&str] = &[
+    "gofundme.com",
+    "gofund.me",
+    "justgiving.com",
+    "instagram.com",
+    "facebook.com",
+    "fb.com",
+    "tiktok.com",
+    "x.com",
+    "twitter.com",
+    "linkedin.com/in",
+    "youtube.com/@",
+    "caringbridge.org",
+    "mealtrain.com",
+    "givealittle.co.nz",
+    "mycause.com.au",
+];
+
+pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
+    let text = ctx.text;
+    for m in PHONE_RE.find_iter(text) {
+        let r = m.range();
+        if !is_token(text, r.start, r.end) || preceded_by_id_label(ctx, r.start) {
+            continue;
+        }
+        hits.push(Hit::new(&PHONE, r));
+    }
+    let mut emails = Vec::new();
+    for m in EMAIL_RE.find_iter(text) {
+        emails.push(m.range());
+        hits.push(Hit::new(&EMAIL, m.range()));
+    }
+    for m in URL_RE.find_iter(text) {
+        let r = trim_trailing_punct(text, m.range());
+        let url = &ctx.lower[r.clone()];
+        if PERSONAL_HOSTS.iter().any(|h| url.contains(h)) && ctx.frame.patient_story_at(r.start) {
+            hits.push(Hit::new(&PATIENT_URL, r));
+        }
+    }
+    for m in HANDLE_RE.find_iter(text) {
+        let r = m.range();
+        let glued = r.start > 0 && text.as_bytes()[r.start - 1].is_ascii_alphanumeric();
+        if glued || emails.iter().any(|e| e.start <= r.start && r.start < e.end) {
+            continue;
+        }
+        if is_patient_handle(ctx, r.clone()) {
+            hits.push(Hit::new(&PATIENT_HANDLE, r));
+        }
+    }
+    for c in IPV4_RE.captures_iter(text) {
+        let m = c.get(0).expect("whole match");
+        let octets_ok = (1..=4).all(|i| c[i].parse::<u16>().is_ok_and(|o| o <= 255));
+        let before = ctx.lower_before(m.start(), 1);
+        if octets_ok && !before.ends_with('v') && !before.ends_with('.') {
+            hits.push(Hit::new(&IP_ADDRESS, m.range()));
+        }
+    }
+    for m in IPV6_RE.find_iter(text) {
+        let s = m.as_str();
+        let hexy = s.contains("::") || s.bytes().any(|b| b.is_ascii_alphabetic());
+        if hexy && s.matches(':').count() >= 3 {
+            hits.push(Hit::new(&IP_ADDRESS, m.range()));
+        }
+    }
+}
+
+/// A phone pattern right after an identifier label ("NHS no", "MRN") is that identifier.
+fn preceded_by_id_label(ctx: &Ctx, at: usize) -> bool {
+    let before = ctx.lower_before(at, 24);
+    [
+        "nhs", "mrn", "chi", "medicare", "ohip", "hcn", "phn", "sin", "ssn", "account", "acct",
+        "claim", "ref",
+    ]
+    .iter()
+    .any(|l| {
+        before
+            .trim_end_matches([' ', ':', '#', '.', '('])
+            .ends_with(l)
+            || before.ends_with(&format!("{l} no "))
+            || before.ends_with(&format!("{l} no. "))
+    })
+}
+
+fn trim_trailing_punct(text: &str, mut r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    while r.end > r.start
+        && matches!(
+            text.as_bytes()[r.end - 1],
+            b'.' | b',' | b'!' | b'?' | b';' | b':' | b'"' | b'\''
+        )
+    {
+        r.end -= 1;
+    }
+    r
+}
+
+/// A handle belongs to a patient when the sentence is about a patient and the handle looks
+/// personal: not an organisation's (capitalised words, "NHS", "Trust") or a colleague's
+/// ("@DrSmith", "thanks @...", "cc @...").
+fn is_patient_handle(ctx: &Ctx, r: std::ops::Range<usize>) -> bool {
+    let handle = &ctx.text[r.start + 1..r.end];
+    let lower = &ctx.lower[r.start + 1..r.end];
+    let org_like = [
+        "nhs", "trust", "hospital", "health", "college", "gov", "official", "news", "dr", "prof",
+        "team", "uni",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p) || lower.ends_with(p));
+    let upper_words = handle.bytes().filter(u8::is_ascii_uppercase).count() >= 2;
+    let before = ctx.lower_before(r.start, 40);
+    let colleague_frame = [
+        "thanks",
+        "thank you",
+        "cc",
+        "via",
+        "h/t",
+        "ht ",
+        "with",
+        "colleague",
+        "dr ",
+        "prof",
+    ]
+    .iter()
+    .any(|c| before.trim_end().ends_with(c.trim_end()));
+    let sentence = ctx
+        .frame
+        .sentence_at(r.start)
+        .map_or("", |s| &ctx.lower[s.span.clone()]);
+    let personal_cue = [
+        "my patient",
+        "patient",
+        " pt",
+        "journey",
+        "found me",
+        "followed me",
+        "follow his",
+        "follow her",
+        "she's",
+        "he's",
+        "her mum",
+        "his mum",
+        "her dad",
+        "his dad",
+        "daughter",
+        "son ",
+        "dm'd",
+        "messaged me",
+        "insta",
+        "tiktok",
+    ]
+    .iter()
+    .any(|c| sentence.contains(c));
+    !org_like && !upper_words && !colleague_frame && personal_cue
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{check, Config};
+
+    fn rules(text: &str) -> Vec<&'static str> {
+        check(text, &Config::default())
+            .into_iter()
+            .map(|f| f.rule)
+            .collect()
+    }
+
+    #[test]
+    fn phones_in_many_formats() {
+        for t in [
+            "07700 900123",
+            "+44 7700 900123",
+            "(416) 555-0199",
+            "416-555-0173",
+            "0491 570 156",
+            "+61 2 9876 5432",
+            "02 9876 5432",
+        ] {
+            assert_eq!(rules(&format!("call {t} now")), vec!["phi/phone"], "{t}");
+        }
+    }
+
+    #[test]
+    fn numbers_that_are_not_phones() {
+        for t in [
+            "BP 120/80",
+            "Hb 92 g/L",
+            "PMID 31234567",
+            "2,000 babies",
+            "ISBN 978-0-19-852663-6",
+            "at 0412 in our unit",
+        ] {
+            assert!(rules(t).is_empty(), "{t}: {:?}", rules(t));
+        }
+    }
+
+    #[test]
+    fn ip_addresses_not_versions() {
+        assert_eq!(rules("login from 198.51.100.23"), vec!["phi/ip-address"]);
+        assert!(rules("updated to v1.2.3.4").is_empty());
+        assert!(rules("rate 300.1.2.999").is_empty());
+    }
+}

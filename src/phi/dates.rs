@@ -1,0 +1,271 @@
+//! Dates of patient events (birth, admission, surgery, discharge, death, visit) in every
+//! common format: day-first and US orders, ordinals, month names, ISO, holidays. Dates of
+//! conferences, clinics, campaigns and publications, and years alone, are not identifiers.
+
+use super::{is_token, CONTEXT_GUIDANCE};
+use crate::config::Region;
+use crate::context::{Ctx, Hit};
+use crate::finding::{Kind, Severity};
+use crate::lexicon::WordSet;
+use crate::rules::{ex, ex_in, Examples, Rule};
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub static RULES: &[Rule] = &[PATIENT_DATE];
+
+pub const PATIENT_DATE: Rule = Rule {
+    id: "phi/patient-date",
+    kind: Kind::Date,
+    severity: Severity::Stop,
+    name: "Date of a patient event",
+    message: "A date tied to a patient can identify them.",
+    what: "Calendar dates of a patient's birth, admission, surgery, discharge, death or visit, in any format (14/03/2024, 3/14, March 14th, 14 Mar, 2024-03-14, \"the 14th\", Boxing Day); dates of birth always.",
+    why: "HIPAA's Safe Harbor removes every date (except the year) directly related to a patient, because a date joined with any other detail lets people who know the patient recognise the story. A date of birth alone narrows a person down to a handful of people.",
+    fix: "Leave the date out or make it vague (\"recently\", \"last year\").",
+    suggestions: &["recently", ""],
+    guidance: CONTEXT_GUIDANCE,
+    examples: Examples {
+        fire: &[
+            ex("Shout-out to little Aiden (DOB 03/02/2019)"),
+            ex_in(Region::Uk, "Mr Okoro was admitted on the 14th and died 12.11. of a lung cancer"),
+            ex("She delivered on 2026-03-14 at 0412 in our unit"),
+            ex_in(Region::Uk, "He has been with us on the ward since Boxing Day."),
+        ],
+        pass: &[
+            ex_in(Region::Uk, "Flu clinic Sat 12 Oct 9am-1pm at the practice"),
+            ex("Our paper was published on 3 March 2024 in the BMJ"),
+            ex("Register by June 30 for the cardiology conference"),
+            ex("In 2019 we saw 2,000 patients"),
+            ex("BP 120/80 and pain 10/10"),
+        ],
+    },
+};
+
+const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|janv(?:ier)?|f[ée]vr(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uû]t|d[ée]c(?:embre)?)";
+const DAY: &str = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er)?";
+const WEEKDAY: &str =
+    r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,? )";
+
+static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let p = [
+        format!(r"{WEEKDAY}?{DAY} (?:of )?{MONTH}\.?(?:,? (?:19|20)\d{{2}})?"),
+        format!(r"{WEEKDAY}?{MONTH}\.? {DAY}(?:,? (?:19|20)\d{{2}})?"),
+        r"(?:19|20)\d{2}-[01]\d-[0-3]\d".to_string(),
+        r"\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)?\d{2}".to_string(),
+        r"\d{1,2}\.\d{1,2}\.".to_string(),
+        r"\d{1,2}/\d{1,2}".to_string(),
+        r"the \d{1,2}(?:st|nd|rd|th)".to_string(),
+    ];
+    Regex::new(&format!(r"(?i)(?-u:\b)(?:{})(?:(?-u:\b)|\.)", p.join("|"))).expect("valid pattern")
+});
+
+static HOLIDAYS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&[
+        "boxing day",
+        "christmas day",
+        "christmas eve",
+        "new year's day",
+        "new year's eve",
+        "thanksgiving",
+        "easter sunday",
+        "easter monday",
+        "good friday",
+        "halloween",
+        "valentine's day",
+        "canada day",
+        "australia day",
+        "anzac day",
+        "bonfire night",
+        "mother's day",
+        "father's day",
+        "independence day",
+        "fourth of july",
+        "july 4th",
+        "remembrance day",
+        "labor day",
+        "labour day",
+        "memorial day",
+        "st patrick's day",
+        "burns night",
+        "hogmanay",
+        "guy fawkes night",
+        "melbourne cup day",
+    ])
+});
+
+/// Labels that make any date a date of birth.
+static BIRTH_LABELS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&[
+        "dob",
+        "d.o.b",
+        "date of birth",
+        "born",
+        "born on",
+        "née le",
+        "nee le",
+        "birthday",
+        "b.",
+    ])
+});
+
+/// Words that put a date in public life rather than a patient's story.
+static PUBLIC_DATE_CUES: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&[
+        "conference",
+        "congress",
+        "symposium",
+        "webinar",
+        "meeting",
+        "deadline",
+        "published",
+        "publish",
+        "register",
+        "registration",
+        "clinic",
+        "clinics",
+        "campaign",
+        "event",
+        "launch",
+        "launches",
+        "awareness",
+        "seminar",
+        "workshop",
+        "course",
+        "exam",
+        "exams",
+        "applications",
+        "vote",
+        "election",
+        "strike",
+        "strikes",
+        "rota",
+        "session",
+        "talk",
+        "lecture",
+        "journal",
+        "issue",
+        "deadline",
+        "opens",
+        "closes",
+        "open day",
+        "fundraiser",
+        "walk",
+        "run",
+        "marathon",
+        "book",
+        "booking",
+        "appointments available",
+        "drop-in",
+        "tickets",
+        "summit",
+        "grand rounds",
+        "teaching",
+        "training",
+        "holiday",
+        "bank holiday",
+        "closed",
+        "closure",
+    ])
+});
+
+pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
+    for m in DATE_RE.find_iter(ctx.text) {
+        let mut r = m.range();
+        while r.end > r.start
+            && ctx.text.as_bytes()[r.end - 1] == b'.'
+            && !is_dotted_short(m.as_str())
+        {
+            r.end -= 1;
+        }
+        if !is_token(ctx.text, r.start, r.end.min(ctx.text.len())) && !m.as_str().ends_with('.') {
+            continue;
+        }
+        let s = &ctx.lower[r.clone()];
+        if !plausible(s) {
+            continue;
+        }
+        if is_birth_date(ctx, r.start) || is_patient_event(ctx, r.clone(), s) {
+            hits.push(Hit::new(&PATIENT_DATE, r));
+        }
+    }
+    for (r, _) in HOLIDAYS.find_iter(ctx.lower) {
+        if is_patient_event(ctx, r.clone(), "holiday") {
+            hits.push(Hit::new(&PATIENT_DATE, r));
+        }
+    }
+}
+
+fn is_dotted_short(s: &str) -> bool {
+    s.len() <= 6 && s.matches('.').count() == 2
+}
+
+/// Rejects numbers that cannot be dates (13/13) and fractions or readings that look like
+/// short dates (10/10 pain, 120/80, 2/3 of).
+fn plausible(s: &str) -> bool {
+    let nums: Vec<u32> = s
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|p| !p.is_empty())
+        .filter_map(|p| p.parse().ok())
+        .collect();
+    let has_month_name = s.bytes().any(|b| b.is_ascii_alphabetic()) && !s.starts_with("the ");
+    if has_month_name || s.starts_with("the ") {
+        return nums
+            .first()
+            .is_none_or(|&d| (1..=31).contains(&d) || d >= 1900);
+    }
+    match nums.as_slice() {
+        [y, m, d] if *y >= 1900 => (1..=12).contains(m) && (1..=31).contains(d),
+        [a, b, ..] => {
+            let day_month = (1..=31).contains(a) && (1..=12).contains(b);
+            let month_day = (1..=12).contains(a) && (1..=31).contains(b);
+            (day_month || month_day) && !(nums.len() == 2 && a == b && *a == 10)
+        }
+        _ => false,
+    }
+}
+
+fn is_birth_date(ctx: &Ctx, at: usize) -> bool {
+    BIRTH_LABELS.is_in(ctx.lower_before(at, 16))
+}
+
+/// A date is a patient's when its sentence tells a patient story and is not about an event,
+/// publication or service; a bare day/month like "3/14" also needs an event word before it.
+fn is_patient_event(ctx: &Ctx, r: std::ops::Range<usize>, s: &str) -> bool {
+    if !ctx.frame.patient_story_at(r.start) {
+        return false;
+    }
+    let sentence = ctx
+        .frame
+        .sentence_at(r.start)
+        .map_or("", |sn| &ctx.lower[sn.span.clone()]);
+    if PUBLIC_DATE_CUES.is_in(sentence)
+        && !sentence.contains("patient")
+        && !sentence.contains(" pt")
+    {
+        return false;
+    }
+    let short_numeric =
+        s.bytes().all(|b| b.is_ascii_digit() || b == b'/') && s.matches('/').count() == 1;
+    let ordinal_only = s.starts_with("the ");
+    if short_numeric || ordinal_only {
+        let before = ctx.lower_before(r.start, 24);
+        let event_words = [
+            "on",
+            "since",
+            "from",
+            "until",
+            "died",
+            "admitted",
+            "discharged",
+            "born",
+            "seen",
+            "op",
+            "surgery",
+            "visit",
+            "appointment",
+            "dob",
+        ];
+        return event_words.iter().any(|w| before.trim_end().ends_with(w));
+    }
+    true
+}

@@ -1,0 +1,1195 @@
+//! Names of patients and relatives: titled names ("Mrs Okafor", "MRS FATIMA BEGUM"), names
+//! introduced by a patient or family cue ("her daughter Priya", "pt Autumn", "Hi Kylie"),
+//! names from the name lists in a patient story, record-style "SURNAME, First", initials,
+//! and every later mention of a name already found. Colleagues ("Dr Patel", "our reg Tom"),
+//! study authors ("Smith et al."), eponyms ("Parkinson's") and hashtags are left alone.
+
+use super::IDENTIFIER_GUIDANCE;
+use crate::config::{Region, Sensitivity};
+use crate::context::{Ctx, Hit};
+use crate::finding::{Kind, Severity};
+use crate::lexicon::WordSet;
+use crate::rules::{ex, ex_in, Examples, Rule};
+use regex::Regex;
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+pub static RULES: &[Rule] = &[PERSON_NAME];
+
+pub const PERSON_NAME: Rule = Rule {
+    id: "phi/person-name",
+    kind: Kind::Name,
+    severity: Severity::Stop,
+    name: "Patient's or relative's name",
+    message: "This may be a patient's or relative's name.",
+    what: "Names of patients and their relatives, whole or in part: titled names, first names and nicknames introduced by a patient or family cue, record-style \"SURNAME, First\", initials, in any case and across line breaks.",
+    why: "A name is the most direct identifier there is. Even a first name, with the story around it, lets the patient, their family and their neighbours recognise them, and tells everyone that they are your patient.",
+    fix: "Leave the name out (\"a patient\", \"her daughter\"), or change it and say the details were changed.",
+    suggestions: &["a patient", ""],
+    guidance: IDENTIFIER_GUIDANCE,
+    examples: Examples {
+        fire: &[
+            ex_in(Region::Uk, "Saw Mrs Okafor (94) in bed 12 this morning"),
+            ex_in(Region::Uk, "her daughter Priya called from 07700 900123"),
+            ex("My 38yo pt Autumn had her baby on the first day of autumn"),
+            ex("Wristband printer produced \"HERNANDEZ, MARIA J / DOB 11/02/1947\""),
+            ex("verbatim: \"Pt J.S., DOB 03/04/1951, presents with chest pain\""),
+            ex_in(Region::Au, "Little Aiden (5) from Kalgoorlie flew 600 km"),
+            ex("Today\nHarold\nBlackwood\nwalked 50 feet after his stroke"),
+            ex_in(Region::Uk, "Saw Mrs Оkafor today"),
+        ],
+        pass: &[
+            ex_in(Region::Uk, "Flu clinic Sat 12 Oct at the practice, thanks @NHSEngland and Dr Patel"),
+            ex("Patterson et al. 2021 showed a benefit"),
+            ex("New data on Parkinson's and Hashimoto's thyroiditis"),
+            ex("Will the new rota help? May is busy."),
+            ex_in(Region::Uk, "Our reg Tom was brilliant on nights"),
+            ex("Hope you all have a restful weekend"),
+        ],
+    },
+};
+
+static FIRST_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    sorted(
+        include_str!("../../data/first-names.txt")
+            .lines()
+            .chain(include_str!("../../data/first-names-extra.txt").lines()),
+    )
+});
+static SURNAMES: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| sorted(include_str!("../../data/surnames.txt").lines()));
+
+fn sorted(lines: impl Iterator<Item = &'static str>) -> Vec<&'static str> {
+    let mut v: Vec<&str> = lines.filter(|l| !l.is_empty()).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+fn in_list(list: &[&str], word: &str) -> bool {
+    let w = word.trim_end_matches("'s").to_lowercase();
+    list.binary_search(&w.as_str()).is_ok()
+}
+
+/// Names that are also ordinary or clinical words: only a title or a cue makes them names.
+static AMBIGUOUS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&[
+        "will",
+        "may",
+        "mark",
+        "hope",
+        "rose",
+        "bill",
+        "grace",
+        "joy",
+        "faith",
+        "april",
+        "june",
+        "august",
+        "patience",
+        "art",
+        "bob",
+        "pat",
+        "sue",
+        "rob",
+        "ward",
+        "stroke",
+        "patient",
+        "summer",
+        "autumn",
+        "sunny",
+        "dawn",
+        "eve",
+        "ivy",
+        "holly",
+        "iris",
+        "lily",
+        "daisy",
+        "ruby",
+        "amber",
+        "crystal",
+        "jade",
+        "pearl",
+        "chance",
+        "chase",
+        "hunter",
+        "king",
+        "guy",
+        "frank",
+        "don",
+        "ken",
+        "jack",
+        "max",
+        "victor",
+        "angel",
+        "destiny",
+        "harmony",
+        "heaven",
+        "honey",
+        "lane",
+        "young",
+        "old",
+        "long",
+        "short",
+        "white",
+        "black",
+        "brown",
+        "green",
+        "gray",
+        "grey",
+        "little",
+        "small",
+        "best",
+        "hill",
+        "wood",
+        "woods",
+        "rich",
+        "hall",
+        "church",
+        "house",
+        "cross",
+        "bush",
+        "moon",
+        "star",
+        "rain",
+        "storm",
+        "sky",
+        "river",
+        "brook",
+        "cliff",
+        "dale",
+        "glen",
+        "heath",
+        "forest",
+        "misty",
+        "sandy",
+        "precious",
+        "miracle",
+        "major",
+        "rusty",
+        "happy",
+        "buddy",
+        "love",
+        "case",
+        "price",
+        "cash",
+        "bond",
+        "gene",
+        "ray",
+        "drew",
+        "carol",
+        "lee",
+        "dean",
+        "mason",
+        "cook",
+        "baker",
+        "butler",
+        "carter",
+        "porter",
+        "taylor",
+        "walker",
+        "page",
+        "fisher",
+        "clay",
+        "stone",
+        "banks",
+        "field",
+        "fields",
+        "lord",
+        "knight",
+        "pope",
+        "bishop",
+        "dear",
+        "hand",
+        "wells",
+        "nurse",
+        "doctor",
+        "sister",
+        "matron",
+        "christian",
+        "liberty",
+        "justice",
+        "august",
+        "noble",
+        "royal",
+        "early",
+        "ash",
+        "lucky",
+        "golden",
+        "sage",
+        "ocean",
+        "sterling",
+        "sharp",
+        "bright",
+        "strong",
+        "hardy",
+        "gay",
+        "sweet",
+        "hale",
+        "wise",
+        "free",
+        "goodman",
+        "hart",
+        "fox",
+        "wolf",
+        "bird",
+        "swift",
+        "marsh",
+        "shore",
+        "park",
+        "parks",
+        "street",
+        "west",
+        "north",
+        "south",
+        "east",
+        "chan",
+        "mo",
+        "ed",
+        "al",
+        "les",
+        "sol",
+        "nick",
+        "says",
+        "said",
+        "new",
+        "day",
+        "night",
+        "today",
+        "monday",
+        "sunday",
+        "friday",
+        "christmas",
+        "easter",
+        "thanks",
+        "thank",
+        "congrats",
+        "happy",
+        "dear",
+        "hi",
+        "hello",
+        "sorry",
+        "please",
+        "just",
+        "so",
+        "and",
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "to",
+        "of",
+        "for",
+        "with",
+        "by",
+        "from",
+        "our",
+        "my",
+        "his",
+        "her",
+        "their",
+        "your",
+        "we",
+        "they",
+        "he",
+        "she",
+        "it",
+        "you",
+        "i",
+        "me",
+        "us",
+        "them",
+        "no",
+        "yes",
+        "not",
+        "but",
+        "or",
+        "if",
+        "when",
+        "what",
+        "who",
+        "why",
+        "how",
+        "all",
+        "any",
+        "some",
+        "one",
+        "two",
+        "three",
+        "first",
+        "last",
+        "next",
+        "still",
+        "even",
+        "also",
+        "only",
+        "very",
+        "much",
+        "more",
+        "most",
+        "less",
+        "least",
+        "well",
+        "good",
+        "great",
+        "bad",
+        "poor",
+        "big",
+        "high",
+        "low",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "then",
+        "now",
+        "ever",
+        "never",
+        "always",
+        "often",
+        "again",
+        "back",
+        "home",
+        "work",
+        "team",
+        "staff",
+        "ward",
+        "clinic",
+        "bay",
+        "bed",
+        "room",
+        "care",
+        "health",
+        "medicine",
+        "surgery",
+        "hospital",
+        "trust",
+        "gp",
+        "ed",
+        "icu",
+        "nhs",
+        "covid",
+        "flu",
+        "cancer",
+        "heart",
+        "lung",
+        "brain",
+        "blood",
+        "pain",
+        "baby",
+        "mum",
+        "mom",
+        "dad",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "family",
+    ])
+});
+
+/// Words that make the next name a colleague or a public figure, not a patient.
+static COLLEAGUE_BEFORE: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&[
+        "dr",
+        "dr.",
+        "doctor",
+        "prof",
+        "prof.",
+        "professor",
+        "nurse",
+        "sister",
+        "matron",
+        "reg",
+        "registrar",
+        "consultant",
+        "colleague",
+        "colleagues",
+        "fy1",
+        "fy2",
+        "sho",
+        "ct1",
+        "st3",
+        "intern",
+        "resident",
+        "attending",
+        "fellow",
+        "midwife",
+        "physio",
+        "pharmacist",
+        "hca",
+        "paramedic",
+        "surgeon",
+        "anaesthetist",
+        "anesthesiologist",
+        "student",
+        "med student",
+        "boss",
+        "mentor",
+        "supervisor",
+        "senator",
+        "president",
+        "minister",
+        "prime minister",
+        "secretary",
+        "mp",
+        "premier",
+        "mayor",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "rev",
+        "father",
+        "pastor",
+        "rabbi",
+        "imam",
+        "coach",
+        "captain",
+        "cllr",
+        "councillor",
+        "judge",
+        "author",
+        "authors",
+        "by",
+        "cc",
+        "via",
+        "with",
+        "thanks",
+        "chef",
+        "dj",
+        "officer",
+        "pc",
+        "sgt",
+        "sergeant",
+        "det",
+        "detective",
+        "st",
+        "saint",
+        "our reg",
+        "our fy1",
+        "our sho",
+        "our consultant",
+        "our nurse",
+    ])
+});
+
+static EPONYMS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&[
+        "parkinson",
+        "alzheimer",
+        "crohn",
+        "hashimoto",
+        "hodgkin",
+        "down",
+        "cushing",
+        "addison",
+        "graves",
+        "bell",
+        "huntington",
+        "tourette",
+        "asperger",
+        "kawasaki",
+        "raynaud",
+        "sjogren",
+        "sjögren",
+        "guillain",
+        "barre",
+        "barré",
+        "wilson",
+        "meniere",
+        "ménière",
+        "paget",
+        "marfan",
+        "turner",
+        "klinefelter",
+        "hirschsprung",
+        "wernicke",
+        "korsakoff",
+        "epstein",
+        "barr",
+        "munchausen",
+        "lyme",
+        "apgar",
+        "glasgow",
+        "whipple",
+        "murphy",
+        "kernig",
+        "brudzinski",
+        "babinski",
+        "romberg",
+        "trendelenburg",
+        "colles",
+        "barrett",
+        "hartmann",
+        "nissen",
+        "roux",
+        "billroth",
+        "bartholin",
+        "baker",
+        "bowen",
+        "burkitt",
+        "kaposi",
+        "ewing",
+        "wilms",
+        "peyronie",
+        "dupuytren",
+        "osgood",
+        "schlatter",
+        "perthes",
+        "still",
+        "reiter",
+        "behcet",
+        "behçet",
+        "kussmaul",
+        "cheyne",
+        "stokes",
+        "fallot",
+        "eisenmenger",
+        "wolff",
+        "parkinson's",
+        "alzheimer's",
+        "crohn's",
+        "hashimoto's",
+        "hodgkin's",
+        "cushing's",
+        "addison's",
+        "graves'",
+        "bell's",
+        "huntington's",
+        "tourette's",
+        "asperger's",
+        "raynaud's",
+        "paget's",
+        "marfan's",
+        "turner's",
+        "wilms'",
+        "ewing's",
+        "kaposi's",
+        "burkitt's",
+        "barrett's",
+        "meniere's",
+        "lou gehrig",
+        "gehrig",
+        "tay",
+        "sachs",
+        "niemann",
+        "pick",
+        "gaucher",
+        "fabry",
+        "pompe",
+        "duchenne",
+        "becker",
+        "hunter",
+        "hurler",
+        "sanfilippo",
+        "rett",
+        "angelman",
+        "prader",
+        "willi",
+        "noonan",
+        "williams",
+        "di george",
+        "digeorge",
+        "kallmann",
+        "conn",
+        "zollinger",
+        "ellison",
+        "budd",
+        "chiari",
+        "arnold",
+        "dandy",
+        "walker",
+        "sturge",
+        "weber",
+        "von willebrand",
+        "willebrand",
+        "hippel",
+        "lindau",
+        "recklinghausen",
+        "mallory",
+        "weiss",
+        "boerhaave",
+        "zenker",
+        "meckel",
+        "hirschsprung's",
+        "virchow",
+        "trousseau",
+        "horner",
+        "holmes",
+        "adie",
+        "argyll",
+        "robertson",
+        "brown-sequard",
+        "brown-séquard",
+        "jacksonian",
+        "todd",
+        "bell's",
+        "ramsay",
+        "hunt",
+        "guyon",
+        "de quervain",
+        "quervain",
+        "kienbock",
+        "scheuermann",
+        "sever",
+        "sinding",
+        "larsen",
+        "hoffa",
+        "baker's",
+        "heberden",
+        "bouchard",
+        "osler",
+        "janeway",
+        "roth",
+        "austin",
+        "flint",
+        "graham",
+        "steell",
+        "korotkoff",
+        "valsalva",
+        "heimlich",
+        "epley",
+        "dix",
+        "hallpike",
+        "glasgow coma",
+        "wells",
+        "geneva",
+        "centor",
+        "curb",
+        "gleason",
+        "breslow",
+        "clark",
+        "dukes",
+        "ann arbor",
+        "child",
+        "pugh",
+        "ranson",
+        "apache",
+        "denver",
+        "foley",
+        "swan",
+        "ganz",
+        "seldinger",
+        "mcburney",
+        "rovsing",
+        "murphy's",
+        "cullen",
+        "grey turner",
+        "trendelenburg's",
+        "thompson",
+        "simmonds",
+        "lachman",
+        "mcmurray",
+        "phalen",
+        "tinel",
+        "finkelstein",
+        "allen",
+        "schober",
+        "gower",
+        "gowers",
+        "chvostek",
+        "romberg's",
+        "rinne",
+        "tanner",
+        "bishop",
+        "naegele",
+        "braxton",
+        "hicks",
+        "chadwick",
+        "goodell",
+        "hegar",
+        "couvelaire",
+        "sheehan",
+        "asherman",
+        "stein",
+        "leventhal",
+        "meigs",
+        "krukenberg",
+        "nabothian",
+        "skene",
+        "gartner",
+        "pap",
+        "papanicolaou",
+    ])
+});
+
+const NAME_WORD: &str = r"\p{Lu}[\p{Ll}\p{Lu}\p{M}'\-]*(?:\p{Lu}[\p{Ll}\p{M}]+)?";
+
+/// A title and the name after it; the name may be lowercase or ALL CAPS, may run over a
+/// line break and may have an emoji in the middle.
+static TITLED_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i:(?-u:\b)(?:mr|mrs|ms|miss|mx|master|mstr|mme|mlle|madame|monsieur|sra|sr|señora|señor|herr|frau)\.?)[ \t]+(?P<name>\p{{L}}[\p{{L}}\p{{M}}'\-]*(?:[ \t\n]?(?:\p{{So}}\s?)?{NAME_WORD}){{0,2}})"
+    ))
+    .expect("valid pattern")
+});
+
+/// A patient or family cue and the name after it.
+static CUE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let family = "daughter|son|sister|brother|mum|mom|mother|dad|father|wife|husband|partner|granddaughter|grandson|grandma|grandmother|grandad|granddad|grandfather|niece|nephew|aunt|auntie|uncle|carer|baby|boyfriend|girlfriend|fiancée?|twin|twins|kids?|child|stepdad|stepmum";
+    Regex::new(&format!(
+        concat!(
+            r"(?i:(?-u:\b)(?P<cue>my patient|our patient|the patient|patient|patiente|pt|pt's name is|name is|name's|name really is|named|naming (?:her|him|them|the baby)|",
+            r"(?:her|his|their|my|the) (?:{family})|twins|little|hi|hey|dear|sorry|congrats to|congratulations to|huge congrats to|",
+            r"shout ?-?out to|meet|throwback to|happy birthday|thanks for your feedback|love,? the|re:|for|client|resident)(?-u:\b))",
+            r"[ \t]*[,(:\u{{201C}}\x22]?[ \t]*(?P<name>{w}(?:[ \t\n]?{w}){{0,3}})"
+        ),
+        family = family,
+        w = NAME_WORD
+    ))
+    .expect("valid pattern")
+});
+
+/// A capitalised word or two followed by an age: "Sunny (7)", "Ivy Thistlewood, 103,".
+static NAME_AGE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?P<name>{NAME_WORD}(?:[ \t](?:\p{{So}}[ \t]?)?{NAME_WORD}){{0,2}})(?:[ \t]?\((?:\d{{1,3}})\)|,[ \t]\d{{1,3}},)"))
+        .expect("valid pattern")
+});
+
+/// Record-style "SURNAME, First" or "SURNAME, FIRST M" (wristbands, letters, labels).
+static RECORD_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?P<name>\p{Lu}{2,}(?:[\-']\p{Lu}+)?,[ \t]\p{Lu}[\p{L}\-]+(?:[ \t]\p{Lu}(?-u:\b)\.?)?)")
+        .expect("valid pattern")
+});
+
+/// Any capitalised word (a candidate for the name lists).
+static WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<name>{NAME_WORD}(?:[ \t\n]{NAME_WORD}){{0,2}})"
+    ))
+    .expect("valid pattern")
+});
+
+static INITIALS_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)[A-Z]\.[ ]?[A-Z]\.(?:[ ]?[A-Z]\.)?").expect("valid pattern")
+});
+
+const NOT_INITIALS: &[&str] = &[
+    "U.S.", "U.K.", "A.M.", "P.M.", "M.D.", "D.O.", "R.N.", "N.B.", "P.S.", "E.R.", "O.R.", "I.V.",
+    "B.S.", "M.S.", "E.G.", "I.E.", "D.C.", "L.A.", "N.Y.", "U.N.", "E.U.", "A.D.", "B.C.", "Q.I.",
+];
+
+pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
+    let mut found: Vec<Range<usize>> = Vec::new();
+    let story = ctx.frame.is_patient_story();
+
+    for c in TITLED_RE.captures_iter(ctx.text) {
+        let g = c.name("name").expect("name group");
+        let r = trim_name(ctx, g.range(), true);
+        if !r.is_empty() && !is_excluded(ctx, r.clone()) {
+            found.push(r);
+        }
+    }
+    for c in CUE_RE.captures_iter(ctx.text) {
+        let cue = ctx.lower[c.name("cue").expect("cue group").range()].to_string();
+        let g = c.name("name").expect("name group");
+        let r = trim_name(ctx, g.range(), false);
+        if r.is_empty() || is_excluded(ctx, r.clone()) {
+            continue;
+        }
+        let first = first_word(&ctx.text[r.clone()]);
+        let strong_cue = !matches!(
+            cue.as_str(),
+            "hi" | "hey"
+                | "dear"
+                | "sorry"
+                | "congrats to"
+                | "congratulations to"
+                | "huge congrats to"
+                | "meet"
+                | "throwback to"
+                | "happy birthday"
+                | "for"
+                | "little"
+                | "love the"
+                | "love, the"
+                | "re:"
+                | "twins"
+                | "client"
+                | "resident"
+        ) && !cue.starts_with("shout");
+        let listed = in_list(&FIRST_NAMES, first) || in_list(&SURNAMES, first);
+        let common = is_ambiguous(first);
+        let accept = if strong_cue {
+            !common
+                || cue.contains("name")
+                || cue.starts_with("pt")
+                || cue.contains("patient")
+                || cue.starts_with("naming")
+        } else {
+            listed && !common && (story || matches!(cue.as_str(), "hi" | "dear" | "sorry" | "re:"))
+        };
+        if accept {
+            found.push(r);
+        }
+    }
+    for c in RECORD_RE.captures_iter(ctx.text) {
+        let g = c.name("name").expect("name group");
+        let surname = g.as_str().split(',').next().unwrap_or("");
+        let given = first_word(g.as_str().split(", ").nth(1).unwrap_or(""));
+        if in_list(&SURNAMES, surname) || in_list(&FIRST_NAMES, given) {
+            found.push(g.range());
+        }
+    }
+    if story || ctx.config.sensitivity == Sensitivity::High {
+        for c in NAME_AGE_RE.captures_iter(ctx.text) {
+            let g = c.name("name").expect("name group");
+            let r = trim_name(ctx, g.range(), false);
+            let first = first_word(&ctx.text[r.clone()]);
+            if !r.is_empty()
+                && !is_excluded(ctx, r.clone())
+                && (in_list(&FIRST_NAMES, first) || in_list(&SURNAMES, first))
+                && !AMBIGUOUS_STRICT.is_in(&first.to_lowercase())
+            {
+                found.push(r);
+            }
+        }
+        for m in WORD_RE.find_iter(ctx.text) {
+            if !ctx.frame.patient_story_at(m.start()) {
+                continue;
+            }
+            // Try the run from each of its words: "Today Harold Blackwood" holds a name
+            // that starts at its second word.
+            for (offset, _) in word_starts(m.as_str()) {
+                let r = trim_name(ctx, m.start() + offset..m.end(), false);
+                if r.is_empty()
+                    || is_excluded(ctx, r.clone())
+                    || found.iter().any(|f| overlaps(f, &r))
+                {
+                    continue;
+                }
+                let after_preposition = ["in", "at", "from", "near", "to", "outside"]
+                    .iter()
+                    .any(|p| ctx.lower_before(r.start, 8).trim_end().ends_with(p));
+                if listed_name(ctx, r.clone())
+                    && !after_preposition
+                    && ctx.config.sensitivity > Sensitivity::Low
+                {
+                    found.push(r);
+                    break;
+                }
+            }
+        }
+        for m in INITIALS_RE.find_iter(ctx.text) {
+            let s = m.as_str().replace(' ', "");
+            let after_ok = !ctx.text[m.end()..].starts_with(|c: char| c.is_ascii_alphabetic());
+            if after_ok
+                && !NOT_INITIALS.contains(&s.as_str())
+                && ctx.frame.patient_story_at(m.start())
+            {
+                found.push(m.range());
+            }
+        }
+    }
+    propagate(ctx, &mut found);
+    for r in found {
+        hits.push(Hit::new(&PERSON_NAME, r));
+    }
+}
+
+/// Stricter than `AMBIGUOUS` for names with only an age after them: real words in a list
+/// like "Bed (3)" or "Ward, 12,".
+static AMBIGUOUS_STRICT: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&[
+        "ward", "bed", "bay", "room", "year", "grade", "age", "aged", "the", "patient", "kids",
+        "twins", "day", "week",
+    ])
+});
+
+/// Words that make "First Word" an institution or a condition rather than a full name.
+static INSTITUTION: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&[
+        "hospital",
+        "clinic",
+        "street",
+        "road",
+        "university",
+        "college",
+        "school",
+        "trust",
+        "health",
+        "medical",
+        "centre",
+        "center",
+        "ward",
+        "unit",
+        "team",
+        "group",
+        "foundation",
+        "society",
+        "association",
+        "institute",
+        "day",
+        "week",
+        "month",
+        "year",
+        "syndrome",
+        "disease",
+        "house",
+        "hall",
+        "park",
+        "library",
+        "award",
+        "lecture",
+        "prize",
+        "fund",
+        "infirmary",
+        "practice",
+        "surgery",
+        "memorial",
+        "children's",
+        "general",
+        "royal",
+    ])
+});
+
+fn is_ambiguous(word: &str) -> bool {
+    let w = word.to_lowercase();
+    let whole = AMBIGUOUS
+        .find_iter(&w)
+        .any(|(r, _)| r.start == 0 && r.end == w.len());
+    whole
+}
+
+/// A run of capitalised words that the name lists recognise: a first name (not an ordinary
+/// word), or first name + surname, and not at the start of a sentence unless it is a full
+/// name.
+fn listed_name(ctx: &Ctx, r: Range<usize>) -> bool {
+    let words: Vec<&str> = ctx.text[r.clone()].split_whitespace().collect();
+    let first = words[0];
+    let is_first = in_list(&FIRST_NAMES, first) && !is_ambiguous(first);
+    let full = words.len() >= 2
+        && in_list(&FIRST_NAMES, first)
+        && !is_ambiguous(words[1])
+        && (in_list(&SURNAMES, words[1])
+            || (!is_ambiguous(first) && !INSTITUTION.is_in(&words[1].to_lowercase())));
+    let sentence_start = ctx
+        .frame
+        .sentence_at(r.start)
+        .is_some_and(|s| ctx.text[s.span.start..r.start].trim().is_empty());
+    let all_caps = first.len() > 1 && first.chars().all(|c| !c.is_lowercase());
+    (full || (is_first && !sentence_start)) && !all_caps
+}
+
+/// Drops leading non-name words and trailing words that are not names (sentence-initial
+/// capitals, "I", days, eponym suffixes), and single letters.
+fn trim_name(ctx: &Ctx, r: Range<usize>, titled: bool) -> Range<usize> {
+    let text = &ctx.text[r.clone()];
+    let mut end = r.start;
+    let mut offset = 0;
+    for (i, word) in text.split_inclusive([' ', '\t', '\n']).enumerate() {
+        let w = word.trim_end();
+        let clean = w.trim_end_matches("'s").trim_end_matches('\'');
+        let stop = clean.is_empty()
+            || (i > 0 && (is_ambiguous(clean) && !in_list(&SURNAMES, clean)))
+            || (i > 0 && !titled && !clean.starts_with(|c: char| c.is_uppercase()))
+            || (i == 0 && !titled && clean.chars().count() < 2)
+            || ["I", "I'm", "I've", "I'd"].contains(&clean);
+        if stop {
+            break;
+        }
+        if i > 0
+            && titled
+            && !clean.starts_with(|c: char| c.is_uppercase())
+            && !clean.chars().all(|c| c.is_uppercase())
+        {
+            break;
+        }
+        end = r.start + offset + clean.len();
+        offset += word.len();
+    }
+    // A lowercase word after a title is a name only if it is in the lists ("mrs pennington").
+    let name = &ctx.text[r.start..end];
+    if titled
+        && name.starts_with(|c: char| c.is_lowercase())
+        && !in_list(&SURNAMES, first_word(name))
+        && !in_list(&FIRST_NAMES, first_word(name))
+    {
+        return r.start..r.start;
+    }
+    r.start..end
+}
+
+/// Byte offsets of the words of `s` (split on spaces, tabs and line breaks).
+fn word_starts(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    s.split_inclusive([' ', '\t', '\n']).scan(0, |at, w| {
+        let start = *at;
+        *at += w.len();
+        Some((start, w.trim_end()))
+    })
+}
+
+fn first_word(s: &str) -> &str {
+    s.split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches([',', '.', '\'', ')'])
+}
+
+/// Colleagues, study authors, eponyms and hashtags are not patients.
+fn is_excluded(ctx: &Ctx, r: Range<usize>) -> bool {
+    let before = ctx.lower_before(r.start, 20);
+    let after = ctx.lower_after(r.end, 24);
+    let name = ctx.lower[r.clone()].trim_end_matches("'s").to_string();
+    let last_before = before.split_whitespace().last().unwrap_or("");
+    let two_before: String = before
+        .split_whitespace()
+        .rev()
+        .take(2)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect::<Vec<_>>()
+        .join(" ");
+    before.ends_with('#')
+        || before.ends_with('@')
+        || is_whole_word(&COLLEAGUE_BEFORE, last_before)
+        || is_whole_word(&COLLEAGUE_BEFORE, &two_before)
+        || after.starts_with(" et al")
+        || after.starts_with(" and colleagues")
+        || after.trim_start().starts_with("(19")
+        || after.trim_start().starts_with("(20")
+        || is_whole_word(&EPONYMS, &name)
+        || is_whole_word(&EPONYMS, first_word(&name))
+        || ctx
+            .config
+            .allow
+            .iter()
+            .any(|a| a.to_lowercase().contains(&name))
+}
+
+fn is_whole_word(set: &WordSet, s: &str) -> bool {
+    let s = s.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+    !s.is_empty()
+        && set
+            .find_iter(s)
+            .any(|(r, _)| r.start == 0 && r.end == s.len())
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// Every later or earlier mention of a word of a name already found is the same person
+/// ("Lachie + Mia ... Two years ago Lachie"), unless a colleague's title precedes it.
+fn propagate(ctx: &Ctx, found: &mut Vec<Range<usize>>) {
+    let mut words: HashSet<String> = HashSet::new();
+    for r in found.iter() {
+        for w in ctx.text[r.clone()].split(|c: char| c.is_whitespace() || c == ',') {
+            let w = w
+                .trim_end_matches("'s")
+                .trim_matches(|c: char| !c.is_alphanumeric());
+            if w.chars().count() >= 3
+                && !is_ambiguous(w)
+                && w.starts_with(|c: char| c.is_uppercase())
+            {
+                words.insert(w.to_string());
+            }
+        }
+    }
+    if words.is_empty() {
+        return;
+    }
+    let extra: Vec<Range<usize>> = WORD_RE
+        .find_iter(ctx.text)
+        .flat_map(|m| word_starts(m.as_str()).map(move |(o, w)| (m.start() + o, w)))
+        .filter(|(_, w)| words.contains(w.trim_end_matches("'s")))
+        .map(|(s, w)| s..s + w.trim_end_matches("'s").len())
+        .filter(|r| !found.iter().any(|f| overlaps(f, r)) && !is_excluded(ctx, r.clone()))
+        .collect();
+    found.extend(extra);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{check, Config, Region};
+
+    fn names(region: Region, text: &str) -> Vec<String> {
+        check(
+            text,
+            &Config {
+                region,
+                ..Config::default()
+            },
+        )
+        .into_iter()
+        .filter(|f| f.rule == "phi/person-name")
+        .map(|f| text[f.span].to_string())
+        .collect()
+    }
+
+    #[test]
+    fn titled_names_in_any_case() {
+        assert_eq!(
+            names(Region::Uk, "home visit to mrs pennington (84), who fell"),
+            vec!["pennington"]
+        );
+        assert_eq!(
+            names(Region::Uk, "\"Re: MRS FATIMA BEGUM, 27 Cheetham Hill Rd\""),
+            vec!["FATIMA BEGUM"]
+        );
+        assert_eq!(
+            names(
+                Region::Uk,
+                "Old Mr Young and young Mr Old are in adjacent beds"
+            ),
+            vec!["Young", "Old"]
+        );
+    }
+
+    #[test]
+    fn relatives_and_later_mentions() {
+        assert_eq!(
+            names(
+                Region::Au,
+                "My patient's wedding in Byron! Lachie + Mia. Two years ago Lachie was in my ICU"
+            ),
+            vec!["Lachie", "Mia", "Lachie"]
+        );
+        let found = names(Region::Uk, "Pt's daughter Orla rang; Orla is lovely");
+        assert_eq!(found, vec!["Orla", "Orla"]);
+    }
+
+    #[test]
+    fn colleagues_authors_and_eponyms_are_not_patients() {
+        assert!(names(Region::Uk, "My patient saw Dr Patel and Nurse Kelly today").is_empty());
+        assert!(names(
+            Region::Us,
+            "My patient read Smith et al. on Crohn's disease"
+        )
+        .is_empty());
+        assert!(names(
+            Region::Uk,
+            "Our reg Tom just told patient Tom Fairley the news"
+        )
+        .eq(&vec!["Tom Fairley".to_string()]));
+    }
+
+    #[test]
+    fn zero_width_and_line_breaks_do_not_hide_names() {
+        assert_eq!(
+            names(
+                Region::Uk,
+                "Hero of the night: Mrs Ade\u{200B}bayo in bay 2"
+            ),
+            vec!["Ade\u{200B}bayo"]
+        );
+        assert_eq!(
+            names(
+                Region::Us,
+                "Today\nHarold\nBlackwood\nwalked 50 feet after his stroke"
+            ),
+            vec!["Harold\nBlackwood"]
+        );
+    }
+}

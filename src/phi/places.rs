@@ -1,0 +1,440 @@
+//! Where a patient is: ward, bed, bay, room and cubicle numbers in a patient story, and a
+//! patient's town, neighbourhood, school or workplace. Countries, states and places in news
+//! or announcements are not identifiers.
+
+use super::CONTEXT_GUIDANCE;
+use crate::config::Region;
+use crate::context::{Ctx, Hit};
+use crate::finding::{Kind, Severity};
+use crate::lexicon::WordSet;
+use crate::rules::{ex, ex_in, Examples, Rule};
+use regex::Regex;
+use std::sync::LazyLock;
+
+pub static RULES: &[Rule] = &[WARD_BED_ROOM, PATIENT_PLACE];
+
+pub const WARD_BED_ROOM: Rule = Rule {
+    id: "phi/ward-bed-room",
+    kind: Kind::Place,
+    severity: Severity::Stop,
+    name: "Ward, bed or room",
+    message: "A ward, bed or room number points to one patient.",
+    what: "Ward, bed, bay, room, cubicle, side-room and resus numbers in a post about a patient.",
+    why: "Staff, visitors and the patient's family know who was in bed 12 on Ward 7 that day: with the story, the number identifies the patient to everyone around them.",
+    fix: "Leave out the ward, bed or room (\"on the ward\").",
+    suggestions: &["", "on the ward"],
+    guidance: CONTEXT_GUIDANCE,
+    examples: Examples {
+        fire: &[
+            ex_in(Region::Uk, "Saw Mrs Okafor in bed 12 on Ward 7 this morning"),
+            ex("the 'chronic pain' lady in room 12 wants to speak to a manager"),
+            ex_in(Region::Uk, "Son of my patient in Resus 2 last night parked badly"),
+        ],
+        pass: &[
+            ex_in(Region::Uk, "Ward 7 nurses raised £2,000 for the hospice"),
+            ex("Room 101 is a great novel"),
+        ],
+    },
+};
+
+pub const PATIENT_PLACE: Rule = Rule {
+    id: "phi/patient-place",
+    kind: Kind::Place,
+    severity: Severity::Caution,
+    name: "Patient's town, school or workplace",
+    message: "Naming where a patient lives, studies or works can identify them.",
+    what: "A town, suburb, school or workplace tied to a patient in a story (\"from Kalgoorlie\", \"lives in Kilburn\", \"Year 2 at Narrabeen North Public\").",
+    why: "In a small place, \"the 23-year-old from Kalgoorlie\" is one person that neighbours and colleagues will recognise. Place below the level of a state is a Safe Harbor identifier.",
+    fix: "Drop the place or widen it (\"a rural town\", \"a local school\").",
+    suggestions: &["", "a local area"],
+    guidance: CONTEXT_GUIDANCE,
+    examples: Examples {
+        fire: &[
+            ex_in(Region::Au, "Little Aiden (5) from Kalgoorlie flew 600 km with his mum"),
+            ex_in(Region::Uk, "Mr Tran wanted to die at home in Kilburn, with his sisters"),
+            ex("my patient drives a school bus in Joliet and came in today"),
+            ex_in(Region::Uk, "Year 9 girl from Westfield High came in today"),
+        ],
+        pass: &[
+            ex_in(Region::Ca, "Publicly funded in Ontario for 65-70 year olds"),
+            ex("Speaking at the conference in Chicago next week"),
+            ex_in(Region::Uk, "My patient came in from A&E in March"),
+        ],
+    },
+};
+
+static WARD_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:(?:icu|hdu|ccu|itu) )?(?:ward|wd|bed|bay|room|rm|cubicle|cube|side ?room|resus|chambre|cot|pod|stall|majors|recovery bay)\s?(?:#|no\.? ?)?\d{1,3}[a-z]?(?-u:\b)")
+        .expect("valid pattern")
+});
+
+/// A capitalised place name (up to four words) after a preposition, and schools.
+static PLACE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?-u:\b)(?P<prep>from|in|at|to|near|outside)\s(?:the\s)?",
+        r"(?P<place>\p{Lu}[\p{L}\p{M}'\-]+(?:\s(?:(?:on|at|in)\s)?\p{Lu}[\p{L}\p{M}'\-]+){0,3})",
+    ))
+    .expect("valid pattern")
+});
+
+static SCHOOL_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)\p{Lu}[\p{L}'\-]+(?:\s\p{Lu}[\p{L}'\-]+){0,3}\s(?:High|Primary|Elementary|Public|Academy|Secondary|Grammar|Middle|Junior|Infants|Montessori)(?:\s(?:School|College))?(?-u:\b)")
+        .expect("valid pattern")
+});
+
+/// Capitalised words after "in/from/at" that are not places a patient can be found by:
+/// countries, states and provinces, months, days, services and common words.
+static NOT_A_PLACE: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&[
+        // countries and regions
+        "england",
+        "scotland",
+        "wales",
+        "ireland",
+        "northern ireland",
+        "uk",
+        "britain",
+        "great britain",
+        "australia",
+        "canada",
+        "america",
+        "usa",
+        "us",
+        "new zealand",
+        "india",
+        "china",
+        "europe",
+        "africa",
+        "asia",
+        "nigeria",
+        "pakistan",
+        "the us",
+        "the uk",
+        "france",
+        "germany",
+        "spain",
+        "italy",
+        "poland",
+        "ukraine",
+        "israel",
+        "gaza",
+        "palestine",
+        "mexico",
+        "japan",
+        "philippines",
+        // states and provinces
+        "ontario",
+        "quebec",
+        "québec",
+        "alberta",
+        "british columbia",
+        "manitoba",
+        "saskatchewan",
+        "nova scotia",
+        "new brunswick",
+        "newfoundland",
+        "pei",
+        "yukon",
+        "nunavut",
+        "nsw",
+        "new south wales",
+        "victoria",
+        "queensland",
+        "tasmania",
+        "western australia",
+        "south australia",
+        "northern territory",
+        "act",
+        "vic",
+        "qld",
+        "tas",
+        "california",
+        "texas",
+        "florida",
+        "new york",
+        "ohio",
+        "michigan",
+        "illinois",
+        "georgia",
+        "washington",
+        "oregon",
+        "arizona",
+        "colorado",
+        "massachusetts",
+        "pennsylvania",
+        "virginia",
+        "north carolina",
+        // months and days
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "christmas",
+        "easter",
+        // services, settings, common capitalised words
+        "a&e",
+        "ed",
+        "er",
+        "icu",
+        "itu",
+        "hdu",
+        "ccu",
+        "resus",
+        "theatre",
+        "theatres",
+        "clinic",
+        "gp",
+        "the gp",
+        "primary care",
+        "nhs",
+        "medicare",
+        "medicaid",
+        "covid",
+        "year",
+        "grade",
+        "the ward",
+        "ward",
+        "bed",
+        "bay",
+        "room",
+        "i",
+        "my",
+        "our",
+        "his",
+        "her",
+        "their",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "it",
+        "he",
+        "she",
+        "we",
+        "they",
+        "you",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "hospital",
+        "emergency",
+        "urgent care",
+        "maternity",
+        "paeds",
+        "peds",
+        "oncology",
+        "cardiology",
+        "rehab",
+        "hospice",
+        "home",
+        "care",
+        "school",
+        "work",
+        "church",
+        "mosque",
+        "temple",
+        "synagogue",
+        "twitter",
+        "x",
+        "instagram",
+        "facebook",
+        "tiktok",
+        "linkedin",
+        "reddit",
+        "youtube",
+        "zoom",
+        "teams",
+        "english",
+        "french",
+        "spanish",
+        "arabic",
+        "punjabi",
+        "urdu",
+        "mandarin",
+        "cantonese",
+        "polish",
+        "hindi",
+        "bsl",
+        "asl",
+        "triage",
+        "majors",
+        "minors",
+        "recovery",
+        "outpatients",
+        "day surgery",
+        "endoscopy",
+        "ct",
+        "mri",
+        "xray",
+        "x-ray",
+        "ultrasound",
+        "radiology",
+        "pharmacy",
+        "lab",
+        "pathology",
+        "tears",
+        "pain",
+        "labour",
+        "labor",
+        "remission",
+        "hope",
+        "love",
+        "awe",
+        "shock",
+        "time",
+    ])
+});
+
+/// Words before the preposition that tie the place to a person rather than to an event.
+static PERSON_BEFORE: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&[
+        "lives",
+        "living",
+        "lived",
+        "live",
+        "home",
+        "kid",
+        "kids",
+        "girl",
+        "boy",
+        "man",
+        "woman",
+        "lady",
+        "bloke",
+        "guy",
+        "child",
+        "baby",
+        "teen",
+        "teenager",
+        "patient",
+        "pt",
+        "he's",
+        "she's",
+        "he is",
+        "she is",
+        "from",
+        "grew up",
+        "works",
+        "working",
+        "worked",
+        "teacher",
+        "driver",
+        "nurse",
+        "farmer",
+        "student",
+        "pupil",
+        "resident",
+        "residents",
+        "terrace",
+        "flat",
+        "house",
+        "moved",
+        "address",
+        "wedding",
+        "funeral",
+        "school",
+        "plant",
+        "shop",
+        "station",
+        "flyer",
+        "attendant",
+        "barista",
+        "cleaner",
+        "builder",
+        "miner",
+        "package",
+        "bus",
+        "year",
+        "grade",
+        "died",
+        "die",
+        "born",
+        "family",
+        "mum",
+        "dad",
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "partner",
+        "sister",
+        "brother",
+        "grandson",
+        "granddaughter",
+        "old",
+        "yo",
+    ])
+});
+
+pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
+    for m in WARD_RE.find_iter(ctx.text) {
+        if ctx.frame.patient_story_at(m.start()) && !is_public_sentence(ctx, m.start()) {
+            hits.push(Hit::new(&WARD_BED_ROOM, m.range()));
+        }
+    }
+    for m in SCHOOL_RE.find_iter(ctx.text) {
+        if ctx.frame.patient_story_at(m.start()) {
+            hits.push(Hit::new(&PATIENT_PLACE, m.range()));
+        }
+    }
+    for c in PLACE_RE.captures_iter(ctx.text) {
+        let place = c.name("place").expect("place group");
+        let prep = c.name("prep").expect("prep group");
+        let lower = &ctx.lower[place.range()];
+        let first_word = lower.split(' ').next().unwrap_or("");
+        if is_whole(&NOT_A_PLACE, first_word)
+            || is_whole(&NOT_A_PLACE, lower)
+            || !ctx.frame.patient_story_at(place.start())
+            || is_public_sentence(ctx, place.start())
+        {
+            continue;
+        }
+        let before = ctx.lower_before(prep.start(), 28);
+        let tied = PERSON_BEFORE.is_in(before)
+            || before.trim_end().ends_with(')')
+            || prep.as_str() == "from";
+        if tied && !looks_like_person(ctx, place.range()) {
+            hits.push(Hit::new(&PATIENT_PLACE, place.range()));
+        }
+    }
+}
+
+fn is_whole(set: &WordSet, s: &str) -> bool {
+    set.find_iter(s)
+        .any(|(r, _)| r.start == 0 && r.end == s.len())
+}
+
+/// "to Mrs Smith", "from Dr Patel": a titled person, not a place.
+fn looks_like_person(ctx: &Ctx, r: std::ops::Range<usize>) -> bool {
+    let w = &ctx.lower[r];
+    [
+        "mr ", "mrs ", "ms ", "miss ", "dr ", "prof ", "nurse ", "sister ",
+    ]
+    .iter()
+    .any(|t| w.starts_with(t))
+}
+
+/// Sentences about fundraising, events or services rather than a patient.
+fn is_public_sentence(ctx: &Ctx, at: usize) -> bool {
+    ctx.frame
+        .sentence_at(at)
+        .is_some_and(|s| s.public_cues > 0 && s.patient_cues == 0)
+}
