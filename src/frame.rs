@@ -191,6 +191,53 @@ static PATIENT_CUES: LazyLock<WordSet> = LazyLock::new(|| {
 
 static PUBLIC_CUES: LazyLock<WordSet> = LazyLock::new(|| {
     WordSet::new(&[
+        "presentation",
+        "q&a",
+        "hall",
+        "posters",
+        "save the date",
+        "cpd",
+        "hotline",
+        "sessions",
+        "late-breakers",
+        "professor",
+        "keynote",
+        "panel",
+        "conference room",
+        "vale",
+        "rest easy",
+        "rest in peace",
+        "rip",
+        "obituary",
+        "in memoriam",
+        "mentor",
+        "mentored",
+        "hiring",
+        "we're hiring",
+        "recruiter",
+        "salary",
+        "sign-on",
+        "job",
+        "jobs",
+        "vacancy",
+        "apply",
+        "we're moving",
+        "we've moved",
+        "moving",
+        "walk-in",
+        "all welcome",
+        "everyone's welcome",
+        "free parking",
+        "call reception",
+        "next one",
+        "starting monday",
+        "new address",
+        "open",
+        "opening",
+        "session",
+        "booster",
+        "boosters",
+        "eligible",
         "et al",
         "study",
         "trial",
@@ -309,8 +356,20 @@ impl Frame {
             || (self.post_patient_cues >= 1 && self.sentences.iter().any(|s| s.time_anchor))
     }
 
+    /// Whether the post reads as an announcement, advert, obituary or shout-out rather than
+    /// a story about a patient.
+    pub fn is_announcement(&self) -> bool {
+        self.post_public_cues >= 2 && self.post_public_cues > self.post_patient_cues
+    }
+
     /// Whether the sentence holding `at` (or, failing that, the post) is a patient story.
+    /// In an announcement only a sentence with two or more patient cues is.
     pub fn patient_story_at(&self, at: usize) -> bool {
+        if self.is_announcement() {
+            return self
+                .sentence_at(at)
+                .is_some_and(|s| s.patient_cues >= 2 && s.public_cues == 0);
+        }
         match self.sentence_at(at) {
             Some(s) if s.patient_cues > 0 && s.public_cues <= s.patient_cues => true,
             Some(s) if s.public_cues > 0 && s.patient_cues == 0 => false,

@@ -107,6 +107,10 @@ static STATE_CODE_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
+    // A practice's own address in an announcement is not a patient's.
+    if ctx.frame.is_announcement() && ctx.config.sensitivity < crate::Sensitivity::High {
+        return;
+    }
     let text = ctx.text;
     for m in STREET_RE.find_iter(text) {
         let announcement = ctx

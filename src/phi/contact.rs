@@ -187,7 +187,8 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
     let text = ctx.text;
     for m in PHONE_RE.find_iter(text) {
         let r = m.range();
-        if !is_token(text, r.start, r.end) || preceded_by_id_label(ctx, r.start) {
+        let glued = ctx.lower_before(r.start, 1).ends_with(['-', '.', '/']);
+        if glued || !is_token(text, r.start, r.end) || preceded_by_id_label(ctx, r.start) {
             continue;
         }
         hits.push(Hit::new(&PHONE, r));

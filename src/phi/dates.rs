@@ -234,6 +234,10 @@ fn is_patient_event(ctx: &Ctx, r: std::ops::Range<usize>, s: &str) -> bool {
     if !ctx.frame.patient_story_at(r.start) {
         return false;
     }
+    // "World Kidney Day (12 March)": the date of an awareness day.
+    if ctx.lower_before(r.start, 6).trim_end().ends_with("day (") {
+        return false;
+    }
     let sentence = ctx
         .frame
         .sentence_at(r.start)

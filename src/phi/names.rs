@@ -390,6 +390,23 @@ static AMBIGUOUS: LazyLock<WordSet> = LazyLock::new(|| {
         "wife",
         "husband",
         "family",
+        "chief",
+        "director",
+        "head",
+        "president",
+        "lead",
+        "fellow",
+        "consultant",
+        "chair",
+        "dean",
+        "editor",
+        "what",
+        "where",
+        "which",
+        "whose",
+        "whom",
+        "saturation",
+        "tim",
     ])
 });
 
@@ -480,6 +497,14 @@ static COLLEAGUE_BEFORE: LazyLock<WordSet> = LazyLock::new(|| {
         "our sho",
         "our consultant",
         "our nurse",
+        "contact",
+        "email",
+        "recruiter",
+        "manager",
+        "lead",
+        "chief",
+        "head",
+        "director",
     ])
 });
 
@@ -729,7 +754,7 @@ const NAME_WORD: &str = r"\p{Lu}[\p{Ll}\p{Lu}\p{M}'\-]*(?:\p{Lu}[\p{Ll}\p{M}]+)?
 /// line break and may have an emoji in the middle.
 static TITLED_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i:(?-u:\b)(?:mr|mrs|ms|miss|mx|master|mstr|mme|mlle|madame|monsieur|sra|sr|señora|señor|herr|frau)\.?)[ \t]+(?P<name>\p{{L}}[\p{{L}}\p{{M}}'\-]*(?:[ \t\n]?(?:\p{{So}}\s?)?{NAME_WORD}){{0,2}})"
+        r"(?i:(?-u:\b)(?:(?:mr|mrs|ms|mx|mstr|mme|mlle|sra|sr)\.?|miss|master|madame|monsieur|señora|señor|herr|frau))[ \t]+(?P<name>\p{{L}}[\p{{L}}\p{{M}}'\-]*(?:[ \t\n]?(?:\p{{So}}\s?)?{NAME_WORD}){{0,2}})"
     ))
     .expect("valid pattern")
 });
@@ -785,6 +810,15 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
 
     for c in TITLED_RE.captures_iter(ctx.text) {
         let g = c.name("name").expect("name group");
+        // "520 ms. What's": a unit after a number, not a title.
+        let whole = c.get(0).expect("whole match");
+        if ctx
+            .lower_before(whole.start(), 2)
+            .trim_end()
+            .ends_with(|ch: char| ch.is_ascii_digit())
+        {
+            continue;
+        }
         let r = trim_name(ctx, g.range(), true);
         if !r.is_empty() && !is_excluded(ctx, r.clone()) {
             found.push(r);
@@ -953,6 +987,49 @@ static INSTITUTION: LazyLock<WordSet> = LazyLock::new(|| {
     ])
 });
 
+/// Capitalised words that are never a person's name in a post: titles of office, question
+/// words, clinical readings.
+static NOT_NAMES: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&[
+        "chief",
+        "director",
+        "head",
+        "president",
+        "lead",
+        "fellow",
+        "chair",
+        "editor",
+        "what",
+        "where",
+        "which",
+        "when",
+        "why",
+        "how",
+        "who",
+        "saturation",
+        "sats",
+        "covid",
+        "flu",
+        "happy",
+        "merry",
+        "good",
+        "thanks",
+        "thank",
+        "welcome",
+        "congrats",
+        "congratulations",
+        "hospital",
+        "clinic",
+        "ward",
+        "doctor",
+        "nurse",
+        "patient",
+        "patients",
+        "team",
+        "staff",
+    ])
+});
+
 fn is_ambiguous(word: &str) -> bool {
     let w = word.to_lowercase();
     let whole = AMBIGUOUS
@@ -1059,6 +1136,7 @@ fn is_excluded(ctx: &Ctx, r: Range<usize>) -> bool {
         || after.starts_with(" and colleagues")
         || after.trim_start().starts_with("(19")
         || after.trim_start().starts_with("(20")
+        || is_whole_word(&NOT_NAMES, first_word(&name))
         || is_whole_word(&EPONYMS, &name)
         || is_whole_word(&EPONYMS, first_word(&name))
         || ctx

@@ -386,6 +386,11 @@ static PERSON_BEFORE: LazyLock<WordSet> = LazyLock::new(|| {
 
 pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
     for m in WARD_RE.find_iter(ctx.text) {
+        // "Room 2.14" is a conference room number, not a bed.
+        let after = ctx.lower_after(m.end(), 2);
+        if after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
         if ctx.frame.patient_story_at(m.start()) && !is_public_sentence(ctx, m.start()) {
             hits.push(Hit::new(&WARD_BED_ROOM, m.range()));
         }
@@ -408,6 +413,10 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
             continue;
         }
         let before = ctx.lower_before(prep.start(), 28);
+        let acronym = lower.len() <= 4 && ctx.text[place.range()].chars().all(|c| c.is_uppercase());
+        if acronym && !(before.contains("work") || before.contains("shift")) {
+            continue;
+        }
         let tied = PERSON_BEFORE.is_in(before)
             || before.trim_end().ends_with(')')
             || prep.as_str() == "from";
