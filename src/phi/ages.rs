@@ -73,14 +73,19 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
         let whole = c.get(0).expect("whole match");
         if let Some(g) = c.name("ctx") {
             let after = ctx.lower_after(g.end(), 4);
-            if after.starts_with(['%', '/', '.', '+'])
+            let decimal =
+                after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit());
+            if decimal
+                || after.starts_with(['%', '/', '+'])
                 || after.starts_with(" kg")
                 || after.starts_with(" mm")
                 || after.starts_with(" bpm")
             {
                 continue;
             }
-            hits.push(Hit::new(&AGE_OVER_89, g.range()));
+            if !ctx.frame.is_announcement() {
+                hits.push(Hit::new(&AGE_OVER_89, g.range()));
+            }
             continue;
         }
         let before = ctx.lower_before(whole.start(), 12);

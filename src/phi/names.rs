@@ -67,9 +67,35 @@ fn sorted(lines: impl Iterator<Item = &'static str>) -> Vec<&'static str> {
     v
 }
 
+/// Whether a word is in a name list, ignoring case, accents, a possessive "'s", a plural
+/// "s" ("the Nguyens") and the second half of a hyphenated name ("Jean-François").
 fn in_list(list: &[&str], word: &str) -> bool {
-    let w = word.trim_end_matches("'s").to_lowercase();
-    list.binary_search(&w.as_str()).is_ok()
+    let w: String = word
+        .trim_end_matches("'s")
+        .chars()
+        .map(fold_accent)
+        .collect::<String>()
+        .to_lowercase();
+    let found = |w: &str| list.binary_search(&w).is_ok();
+    found(&w)
+        || w.split_once('-')
+            .is_some_and(|(a, _)| a.len() >= 3 && found(a))
+        || (w.len() > 4 && w.ends_with('s') && found(&w[..w.len() - 1]))
+}
+
+/// The base letter of common accented Latin letters.
+fn fold_accent(c: char) -> char {
+    match c {
+        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'Á' | 'À' | 'Â' | 'Ä' => 'a',
+        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' => 'e',
+        'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Î' => 'i',
+        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'Ó' | 'Ö' | 'Ô' => 'o',
+        'ú' | 'ù' | 'û' | 'ü' | 'Ú' | 'Ü' => 'u',
+        'ç' | 'Ç' => 'c',
+        'ñ' | 'Ñ' => 'n',
+        'ý' | 'ÿ' => 'y',
+        _ => c,
+    }
 }
 
 /// Names that are also ordinary or clinical words: only a title or a cue makes them names.
@@ -480,7 +506,6 @@ static COLLEAGUE_BEFORE: LazyLock<WordSet> = LazyLock::new(|| {
         "by",
         "cc",
         "via",
-        "with",
         "thanks",
         "chef",
         "dj",
@@ -777,7 +802,7 @@ static CUE_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A capitalised word or two followed by an age: "Sunny (7)", "Ivy Thistlewood, 103,".
 static NAME_AGE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?P<name>{NAME_WORD}(?:[ \t](?:\p{{So}}[ \t]?)?{NAME_WORD}){{0,2}})(?:[ \t]?\((?:\d{{1,3}})\)|,[ \t]\d{{1,3}},)"))
+    Regex::new(&format!(r"(?P<name>{NAME_WORD}(?:[ \t](?:\p{{So}}[ \t]?)?{NAME_WORD}){{0,2}})(?:[ \t]?\((?:\d{{1,3}})\)|,[ \t]\d{{1,3}}[,)])"))
         .expect("valid pattern")
 });
 
@@ -794,6 +819,37 @@ static WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid pattern")
 });
+
+/// A quotation signed by its author: "'Botox changed my life' – Sandra, Parramatta",
+/// "pain free ever since!' — Mark T." (a testimonial names its patient).
+static SIGNATURE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r#"["'\u{{201D}}\u{{2019}}!][ \t]*[-\u{{2013}}\u{{2014}}~][ \t]*(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD})?(?:[ \t]\p{{Lu}}\.)?)"#))
+        .expect("valid pattern")
+});
+
+/// "and" or "+" joining a second name to one already found: "Twins Faith and Harmony",
+/// "Lachie + Mia".
+static SIBLING_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"^[ \t]*(?:and|&|\+)[ \t]+(?P<name>{NAME_WORD})")).expect("valid pattern")
+});
+
+fn add_siblings(ctx: &Ctx, found: &mut Vec<Range<usize>>) {
+    let mut extra = Vec::new();
+    for r in found.iter() {
+        let mut end = ctx.text.len().min(r.end + 40);
+        while !ctx.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        if let Some(c) = SIBLING_RE.captures(&ctx.text[r.end..end]) {
+            let g = c.name("name").expect("name group");
+            let span = r.end + g.start()..r.end + g.end();
+            if !is_excluded(ctx, span.clone()) {
+                extra.push(span);
+            }
+        }
+    }
+    found.extend(extra);
+}
 
 static INITIALS_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)[A-Z]\.[ ]?[A-Z]\.(?:[ ]?[A-Z]\.)?").expect("valid pattern")
@@ -882,7 +938,6 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
             let first = first_word(&ctx.text[r.clone()]);
             if !r.is_empty()
                 && !is_excluded(ctx, r.clone())
-                && (in_list(&FIRST_NAMES, first) || in_list(&SURNAMES, first))
                 && !AMBIGUOUS_STRICT.is_in(&first.to_lowercase())
             {
                 found.push(r);
@@ -925,6 +980,13 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
             }
         }
     }
+    for c in SIGNATURE_RE.captures_iter(ctx.text) {
+        let g = c.name("name").expect("name group");
+        if !is_excluded(ctx, g.range()) {
+            found.push(g.range());
+        }
+    }
+    add_siblings(ctx, &mut found);
     propagate(ctx, &mut found);
     for r in found {
         hits.push(Hit::new(&PERSON_NAME, r));
@@ -1055,7 +1117,13 @@ fn listed_name(ctx: &Ctx, r: Range<usize>) -> bool {
         .sentence_at(r.start)
         .is_some_and(|s| ctx.text[s.span.start..r.start].trim().is_empty());
     let all_caps = first.len() > 1 && first.chars().all(|c| !c.is_lowercase());
-    (full || (is_first && !sentence_start)) && !all_caps
+    let vocative =
+        ctx.text[r.end..].starts_with([',', '!']) || ctx.lower[r.end..].starts_with(" mate");
+    let caps_full = all_caps
+        && words.len() >= 2
+        && in_list(&FIRST_NAMES, first)
+        && in_list(&SURNAMES, words[1]);
+    (full && !all_caps) || caps_full || (is_first && !all_caps && (!sentence_start || vocative))
 }
 
 /// Drops leading non-name words and trailing words that are not names (sentence-initial
@@ -1130,7 +1198,7 @@ fn is_excluded(ctx: &Ctx, r: Range<usize>) -> bool {
         .join(" ");
     before.ends_with('#')
         || before.ends_with('@')
-        || is_whole_word(&COLLEAGUE_BEFORE, last_before)
+        || (is_whole_word(&COLLEAGUE_BEFORE, last_before) && !after_possessive(&before))
         || is_whole_word(&COLLEAGUE_BEFORE, &two_before)
         || after.starts_with(" et al")
         || after.starts_with(" and colleagues")
@@ -1144,6 +1212,14 @@ fn is_excluded(ctx: &Ctx, r: Range<usize>) -> bool {
             .allow
             .iter()
             .any(|a| a.to_lowercase().contains(&name))
+}
+
+/// "her sister", "his nurse": a relative or the patient's own carer, not a colleague.
+fn after_possessive(before: &str) -> bool {
+    let words: Vec<&str> = before.split_whitespace().collect();
+    words.len() >= 2
+        && ["her", "his", "their", "my", "your", "our"].contains(&words[words.len() - 2])
+        && !words[words.len() - 2].eq("our")
 }
 
 fn is_whole_word(set: &WordSet, s: &str) -> bool {

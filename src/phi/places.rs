@@ -417,9 +417,14 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
         if acronym && !(before.contains("work") || before.contains("shift")) {
             continue;
         }
+        let sentence_cues = ctx
+            .frame
+            .sentence_at(place.start())
+            .map_or(0, |s| s.patient_cues);
         let tied = PERSON_BEFORE.is_in(before)
             || before.trim_end().ends_with(')')
-            || prep.as_str() == "from";
+            || prep.as_str() == "from"
+            || (sentence_cues > 0 && matches!(prep.as_str(), "in" | "at"));
         if tied && !looks_like_person(ctx, place.range()) {
             hits.push(Hit::new(&PATIENT_PLACE, place.range()));
         }
