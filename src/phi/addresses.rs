@@ -121,6 +121,7 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
             hits.push(Hit::new(&STREET_ADDRESS, m.range()));
         }
     }
+    let before_len = hits.len();
     for m in UK_POSTCODE_RE.find_iter(text) {
         let s = m.as_str();
         let upper = s.bytes().all(|b| !b.is_ascii_lowercase());
@@ -134,6 +135,10 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
             hits.push(Hit::new(&POSTCODE, m.range()));
         }
     }
+    let states_at: Vec<usize> = STATE_CODE_RE
+        .captures_iter(text)
+        .filter_map(|c| c.name("au").or_else(|| c.name("us")).map(|g| g.start()))
+        .collect();
     for c in STATE_CODE_RE.captures_iter(text) {
         let story = ctx
             .frame
@@ -161,6 +166,38 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
             if s.len() == 5 || ctx.region() == Region::Au {
                 hits.push(Hit::new(rule, g.range()));
             }
+        }
+    }
+    add_towns(ctx, hits, before_len, &states_at);
+}
+
+/// The town named just before a postcode or state ("Manchester M8 8EH", "Rydalmere NSW
+/// 2116", "Toronto M4Y 2S7") is where the patient lives.
+fn town_before(ctx: &Ctx, at: usize) -> Option<std::ops::Range<usize>> {
+    let before = &ctx.text[..at];
+    let trimmed = before.trim_end_matches([' ', ',']);
+    let start = trimmed
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic() || *c == '-' || *c == '\'')
+        .last()
+        .map(|(i, _)| i)?;
+    let word = &trimmed[start..];
+    let capitalised = word.starts_with(|c: char| c.is_uppercase())
+        && word.chars().skip(1).any(char::is_lowercase);
+    let state = ["NSW", "VIC", "QLD", "SA", "WA", "TAS", "NT", "ACT"].contains(&word);
+    (capitalised && !state && word.chars().count() >= 3).then_some(start..trimmed.len())
+}
+
+fn add_towns(ctx: &Ctx, hits: &mut Vec<Hit>, from: usize, states_at: &[usize]) {
+    let postcodes: Vec<usize> = hits[from..]
+        .iter()
+        .filter(|h| h.rule.id == POSTCODE.id)
+        .map(|h| h.span.start)
+        .collect();
+    for at in postcodes.into_iter().chain(states_at.iter().copied()) {
+        if let Some(town) = town_before(ctx, at) {
+            hits.push(Hit::new(&super::places::PATIENT_PLACE, town));
         }
     }
 }

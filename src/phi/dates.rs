@@ -121,8 +121,6 @@ static PUBLIC_DATE_CUES: LazyLock<WordSet> = LazyLock::new(|| {
         "publish",
         "register",
         "registration",
-        "clinic",
-        "clinics",
         "campaign",
         "event",
         "launch",

@@ -957,9 +957,9 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
                 {
                     continue;
                 }
-                let after_preposition = ["in", "at", "from", "near", "to", "outside"]
-                    .iter()
-                    .any(|p| ctx.lower_before(r.start, 8).trim_end().ends_with(p));
+                let previous = ctx.lower_before(r.start, 12).split_whitespace().last();
+                let after_preposition = previous
+                    .is_some_and(|p| ["in", "at", "from", "near", "to", "outside"].contains(&p));
                 if listed_name(ctx, r.clone())
                     && !after_preposition
                     && ctx.config.sensitivity > Sensitivity::Low
@@ -1121,6 +1121,8 @@ fn listed_name(ctx: &Ctx, r: Range<usize>) -> bool {
         ctx.text[r.end..].starts_with([',', '!']) || ctx.lower[r.end..].starts_with(" mate");
     let caps_full = all_caps
         && words.len() >= 2
+        && !is_ambiguous(first)
+        && !is_ambiguous(words[1])
         && in_list(&FIRST_NAMES, first)
         && in_list(&SURNAMES, words[1]);
     (full && !all_caps) || caps_full || (is_first && !all_caps && (!sentence_start || vocative))
@@ -1198,7 +1200,7 @@ fn is_excluded(ctx: &Ctx, r: Range<usize>) -> bool {
         .join(" ");
     before.ends_with('#')
         || before.ends_with('@')
-        || (is_whole_word(&COLLEAGUE_BEFORE, last_before) && !after_possessive(&before))
+        || (is_whole_word(&COLLEAGUE_BEFORE, last_before) && !after_possessive(before))
         || is_whole_word(&COLLEAGUE_BEFORE, &two_before)
         || after.starts_with(" et al")
         || after.starts_with(" and colleagues")
