@@ -18,6 +18,7 @@ fn rule_json(r: &Rule) -> serde_json::Value {
         "category": r.category(),
         "kind": r.kind,
         "severity": r.severity,
+        "stop_in": r.stop_in,
         "message": r.message,
         "what": r.what,
         "why": r.why,
@@ -46,9 +47,14 @@ pub fn markdown() -> String {
             last_kind = Some(r.kind);
         }
         let _ = writeln!(out, "### `{}`: {}\n", r.id, r.name);
+        let stop_in: Vec<&str> = r.stop_in.iter().map(|g| g.as_str()).collect();
+        let stop_note = match stop_in.as_slice() {
+            [] => String::new(),
+            regions => format!(" (stop in {})", regions.join(", ")),
+        };
         let _ = writeln!(
             out,
-            "**Severity:** {}. **Message:** {}\n",
+            "**Severity:** {}{stop_note}. **Message:** {}\n",
             r.severity.as_str(),
             r.message
         );

@@ -49,7 +49,7 @@ fn to_finding(hit: Hit, norm: &Normalized, config: &Config) -> Finding {
         span: norm.to_original(hit.span),
         category: rule.category(),
         kind: rule.kind,
-        severity: rule.severity,
+        severity: rule.severity_in(config.region),
         rule: rule.id,
         message: match &hit.detail {
             Some(d) if rule.kind == crate::Kind::Combination => format!("{} {d}", rule.message),

@@ -5,6 +5,7 @@
 //! the conduct rules use it for consent, stigmatising language, boundaries and combinations.
 
 use crate::lexicon::WordSet;
+use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -31,6 +32,32 @@ pub struct Frame {
 
 static PATIENT_CUES: LazyLock<WordSet> = LazyLock::new(|| {
     WordSet::new(&[
+        "evaluated",
+        "came through",
+        "looked after",
+        "looking after",
+        "held up",
+        "sent him out",
+        "sent her out",
+        "post-take",
+        "post take",
+        "trauma activation",
+        "brought his",
+        "brought her",
+        "a patient",
+        "pt with",
+        "patient with",
+        "my 3pm",
+        "my 9am",
+        "my 10am",
+        "my 2pm",
+        "my last patient",
+        "my first patient",
+        "emerg",
+        "in emerg",
+        "rang me",
+        "called me",
+        "asked me",
         "kid",
         "third kid",
         "toddler",
@@ -338,6 +365,12 @@ static PUBLIC_CUES: LazyLock<WordSet> = LazyLock::new(|| {
     ])
 });
 
+/// A person's age ("19yo", "44-year-old", "aged 62", "88,"): a strong sign of one person.
+static AGE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)\d{1,3}\s?(?:yo|y/o|y\.o\.|-year-old|-yr-old|year old|years old|yr old|m|f)(?-u:\b)|(?-u:\b)aged \d{1,3}(?-u:\b)")
+        .expect("valid pattern")
+});
+
 static TIME_ANCHORS: LazyLock<WordSet> = LazyLock::new(|| {
     WordSet::new(&[
         "today",
@@ -376,7 +409,8 @@ impl Frame {
         let mut frame = Frame::default();
         for span in sentence_spans(text) {
             let s = &lower[span.clone()];
-            let patient_cues = PATIENT_CUES.count_in(s).min(255) as u8;
+            let ages = AGE_CUE.find_iter(s).count();
+            let patient_cues = (PATIENT_CUES.count_in(s) + ages).min(255) as u8;
             let public_cues = PUBLIC_CUES.count_in(s).min(255) as u8;
             let time_anchor = TIME_ANCHORS.is_in(s);
             frame.post_patient_cues += patient_cues as u32;

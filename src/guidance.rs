@@ -1,9 +1,6 @@
 //! Citations of the professional guidance that rules map to, shared between rules.
 //! Paragraph numbers are given where the published text numbers them.
 
-// Some citations wait for the conduct rules that will cite them.
-#![allow(dead_code)]
-
 use crate::finding::Cite;
 
 const fn cite(source: &'static str, section: &'static str) -> Cite {
@@ -124,4 +121,38 @@ pub const CMA_SOCIAL: Cite = cite(
 pub const PHIPA: Cite = cite(
     "Ontario PHIPA 2004 and provincial health-privacy acts",
     "disclosure of personal health information",
+);
+
+// Shared by several regions.
+pub const STIGMA_RESEARCH: Cite = cite(
+    "Goddu et al., J Gen Intern Med 2018; Park et al., JAMA Netw Open 2021",
+    "stigmatising language in records changes how colleagues treat the patient",
+);
+pub const GMC_SM_4: Cite = cite(
+    "GMC 2024 Using social media as a medical professional",
+    "para 4: the same standards apply online as offline",
+);
+pub const GMP_CONFLICTS: Cite = cite(
+    "GMC Good medical practice 2024",
+    "honesty and openness about financial and commercial interests",
+);
+pub const GMP_MISLEADING: Cite = cite(
+    "GMC Good medical practice 2024",
+    "information you publish must be factual, verifiable and not misleading",
+);
+pub const GMC_BOUNDARIES: Cite = cite(
+    "GMC Maintaining personal and professional boundaries (2024)",
+    "social media contact and sexual behaviour with patients",
+);
+pub const CMA_CODE_41: Cite = cite(
+    "CMA Code of Ethics and Professionalism (2018)",
+    "41: flag opinions contrary to accepted scientific views",
+);
+pub const NATIONAL_LAW_S140: Cite = cite(
+    "Health Practitioner Regulation National Law, s140",
+    "notifiable conduct: practising while intoxicated",
+);
+pub const CPSO_ADVERTISING: Cite = cite(
+    "CPSO Advertising policy",
+    "no testimonials, no superlatives, no misleading claims",
 );

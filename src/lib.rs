@@ -4,8 +4,9 @@
 //!
 //! ```
 //! use chaperone::{check, Config};
-//! let findings = check("Her NHS no is 943 476 5919", &Config::default());
+//! let findings = check("NHS no 943 476 5919", &Config::default());
 //! assert_eq!(findings[0].rule, "phi/nhs-number");
+//! assert_eq!(&"NHS no 943 476 5919"[findings[0].span.clone()], "943 476 5919");
 //! ```
 
 pub mod catalogue;

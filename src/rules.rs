@@ -14,6 +14,9 @@ pub struct Rule {
     pub id: &'static str,
     pub kind: Kind,
     pub severity: Severity,
+    /// Regions where the rule is a stop whatever its usual severity (testimonials and claims
+    /// in advertising under Australia's National Law s133).
+    pub stop_in: &'static [Region],
     /// A short title for the catalogue.
     pub name: &'static str,
     /// One short line for the underline's card.
@@ -80,6 +83,15 @@ pub const fn ex_in(region: Region, text: &'static str) -> Example {
 impl Rule {
     pub fn category(&self) -> Category {
         self.kind.category()
+    }
+
+    /// The severity in force for the author's region.
+    pub fn severity_in(&self, region: Region) -> Severity {
+        if self.stop_in.contains(&region) {
+            Severity::Stop
+        } else {
+            self.severity
+        }
     }
 }
 

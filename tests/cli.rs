@@ -75,10 +75,10 @@ fn clean_text_exits_zero_and_fail_on_is_honoured() {
 fn human_format_reads_like_a_linter() {
     let o = run(
         &["check", "--region", "uk"],
-        format!("line one\nher NHS no {NHS}").as_bytes(),
+        format!("line one\nNHS no {NHS}").as_bytes(),
     );
     let out = stdout(&o);
-    assert!(out.contains("<stdin>:2:12: stop phi/nhs-number"), "{out}");
+    assert!(out.contains("<stdin>:2:8: stop phi/nhs-number"), "{out}");
     assert!(
         out.contains("1 finding: 1 possible patient identifier, 0 professionalism concerns"),
         "{out}"

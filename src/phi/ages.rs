@@ -16,6 +16,7 @@ pub const AGE_OVER_89: Rule = Rule {
     id: "phi/age-over-89",
     kind: Kind::Age,
     severity: Severity::Stop,
+    stop_in: &[],
     name: "Age over 89",
     message: "An exact age over 89 can identify a patient.",
     what: "A patient's age of 90 or more, in digits or words, with or without \"years old\".",

@@ -15,6 +15,7 @@ pub const PHONE: Rule = Rule {
     id: "phi/phone",
     kind: Kind::Phone,
     severity: Severity::Stop,
+    stop_in: &[],
     name: "Phone or fax number",
     message: "This looks like a phone number.",
     what: "Phone and fax numbers in national and international formats (UK, US/Canada, Australia, E.164).",
@@ -43,6 +44,7 @@ pub const EMAIL: Rule = Rule {
     id: "phi/email",
     kind: Kind::Email,
     severity: Severity::Stop,
+    stop_in: &[],
     name: "E-mail address",
     message: "This looks like an e-mail address.",
     what: "E-mail addresses, including ones spelt out to dodge filters (\"name at example dot com\").",
@@ -63,6 +65,7 @@ pub const PATIENT_URL: Rule = Rule {
     id: "phi/patient-url",
     kind: Kind::Url,
     severity: Severity::Stop,
+    stop_in: &[],
     name: "Link to a patient's page",
     message: "This link may lead to a patient's own page.",
     what: "Links to personal pages (fundraisers, social-media profiles) in a post about a patient; journal, guideline and organisation links are left alone.",
@@ -83,6 +86,7 @@ pub const PATIENT_HANDLE: Rule = Rule {
     id: "phi/patient-handle",
     kind: Kind::Handle,
     severity: Severity::Stop,
+    stop_in: &[],
     name: "Patient's @handle",
     message: "This @handle may belong to a patient.",
     what: "@usernames in a post about a patient; organisations' and colleagues' handles are left alone.",
@@ -106,6 +110,7 @@ pub const IP_ADDRESS: Rule = Rule {
     id: "phi/ip-address",
     kind: Kind::Ip,
     severity: Severity::Stop,
+    stop_in: &[],
     name: "IP address",
     message: "This looks like an IP address.",
     what: "IPv4 and IPv6 addresses.",
@@ -327,6 +332,7 @@ mod tests {
     fn rules(text: &str) -> Vec<&'static str> {
         check(text, &Config::default())
             .into_iter()
+            .filter(|f| f.category == crate::Category::Phi)
             .map(|f| f.rule)
             .collect()
     }

@@ -17,6 +17,7 @@ pub const PATIENT_DATE: Rule = Rule {
     id: "phi/patient-date",
     kind: Kind::Date,
     severity: Severity::Stop,
+    stop_in: &[],
     name: "Date of a patient event",
     message: "A date tied to a patient can identify them.",
     what: "Calendar dates of a patient's birth, admission, surgery, discharge, death or visit, in any format (14/03/2024, 3/14, March 14th, 14 Mar, 2024-03-14, \"the 14th\", Boxing Day); dates of birth always.",

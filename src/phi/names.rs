@@ -21,6 +21,7 @@ pub const PERSON_NAME: Rule = Rule {
     id: "phi/person-name",
     kind: Kind::Name,
     severity: Severity::Stop,
+    stop_in: &[],
     name: "Patient's or relative's name",
     message: "This may be a patient's or relative's name.",
     what: "Names of patients and their relatives, whole or in part: titled names, first names and nicknames introduced by a patient or family cue, record-style \"SURNAME, First\", initials, in any case and across line breaks.",

@@ -35,6 +35,7 @@ macro_rules! number_rule {
             id: $id,
             kind: $kind,
             severity: Severity::Stop,
+            stop_in: &[],
             name: $title,
             message: $message,
             what: $what,
@@ -416,6 +417,7 @@ mod tests {
             },
         )
         .into_iter()
+        .filter(|f| f.category == crate::Category::Phi)
         .map(|f| f.rule)
         .collect()
     }

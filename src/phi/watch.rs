@@ -13,6 +13,7 @@ pub const WATCH_TERM: Rule = Rule {
     id: "phi/watch-term",
     kind: Kind::OtherId,
     severity: Severity::Caution,
+    stop_in: &[],
     name: "Watch term",
     message: "This is on your list of terms to keep out of posts.",
     what: "Any term from the author's own watch list (a ward's nickname, a local project, a patient group).",

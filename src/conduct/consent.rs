@@ -1,0 +1,320 @@
+//! Patient stories, outcomes and clinical images shared with no sign of the patient's
+//! consent. An explicit consent statement, or a statement that details were changed,
+//! silences them. A prompt, not a block: most stories are fine with consent.
+
+use super::matcher::{Compiled, Matcher, Needs, Scan};
+use crate::context::Hit;
+use crate::lexicon::WordSet;
+use crate::rules::{ex, Rule};
+use std::sync::LazyLock;
+
+pub static RULES: &[Rule] = &[
+    STORY_WITHOUT_CONSENT,
+    OUTCOME_WITHOUT_CONSENT,
+    IMAGE_WITHOUT_CONSENT,
+];
+
+/// Signs that the patient agreed, or that the story cannot identify them.
+const CONSENT_SIGNS: &[&str] = &[
+    "consent",
+    "consented",
+    "consents",
+    "permission",
+    "blessing",
+    "agreed to",
+    "agreed for",
+    "asked me to share",
+    "asked me to post",
+    "asked me to write",
+    "shared with",
+    "posted with",
+    "details changed",
+    "details have been changed",
+    "identifying details",
+    "composite",
+    "fictional",
+    "fictionalised",
+    "fictionalized",
+    "anonymised",
+    "anonymized",
+    "name changed",
+    "names changed",
+    "not a real",
+    "hypothetical",
+    "with his ok",
+    "with her ok",
+    "with their ok",
+    "'s ok",
+    "insisted i",
+    "he insisted",
+    "she insisted",
+    "wanted me to share",
+    "happy for me to share",
+    "case report",
+    "published with",
+    "teaching library",
+    "stock photo",
+    "illustrative",
+    "with the family's",
+    "with her family's",
+    "with his family's",
+    "they asked me",
+    "she asked me to",
+    "he asked me to",
+    "put it on the twitter",
+    "made me promise to post",
+    "said we could",
+    "said i could",
+    "let us share",
+    "let me share",
+    "gave permission",
+    "ok to share",
+    "okay to share",
+    "with permission",
+    "my kid is",
+    "my son is",
+    "my daughter is",
+];
+
+/// Posts about records, systems and paperwork going wrong: the concern there is the
+/// identifiers (flagged by the identifier rules), not a story told without consent.
+const ADMIN_INCIDENT: &[&str] = &[
+    "fax",
+    "faxed",
+    "wristband",
+    "printer",
+    "allergy field",
+    "callback number",
+    "lost-and-found",
+    "lost and found",
+    "preprint",
+    "dataset",
+    "wrong-patient",
+    "wrong patient",
+    "requisition",
+    "dealership",
+    "refund",
+    "bank details",
+    "billing",
+    "rate error",
+    "discharge summary",
+    "verbatim",
+    "header",
+    "headers",
+    "overseas visitors",
+];
+
+/// Words that show the post is about a person, not a duty rota or a statistic.
+const PERSON_WORDS: &[&str] = &[
+    "patient",
+    "pt",
+    "mr",
+    "mrs",
+    "ms",
+    "mme",
+    "lady",
+    "man",
+    "woman",
+    "gentleman",
+    "girl",
+    "boy",
+    "kid",
+    "child",
+    "baby",
+    "toddler",
+    "teen",
+    "teenager",
+    "she",
+    "he",
+    "her",
+    "his",
+    "him",
+    "yo",
+    "year-old",
+    "year old",
+    "grandma",
+    "grandad",
+    "family",
+    "mum",
+    "mom",
+    "dad",
+    "son",
+    "daughter",
+];
+
+conduct_rule!(STORY_WITHOUT_CONSENT {
+    id: "conduct/story-without-consent", kind: Consent, severity: Caution,
+    name: "Patient story without consent",
+    message: "A story about a specific patient: do you have their consent?",
+    what: "A post about a specific patient or encounter (\"my patient\", \"came in\", \"on shift tonight\", an outcome) with no sign of consent or of changed details.",
+    why: "Patients and families recognise their own stories even without names; one study judged nearly half of clinicians' patient stories identifiable by the patient (Ahmed 2020). The GMC asks for explicit consent before sharing identifiable information.",
+    fix: "Ask the patient, or change and say you changed identifying details; or keep it to what is true of many patients.",
+    suggestions: [],
+    guidance: CONSENT,
+    fire: [
+        ex("My patient just told me the funniest reason for his ED visit"),
+        ex("Saw a lady in clinic who had swallowed her wedding ring"),
+        ex("Gynae clinic today: a lady came in with the most unusual complaint"),
+    ],
+    pass: [
+        ex("Exhausted after a tough night"),
+        ex("Shared with her written permission: my patient ran her first 5k today"),
+        ex("Composite case, details changed: a man in his 60s came in with chest pain"),
+    ],
+});
+
+conduct_rule!(OUTCOME_WITHOUT_CONSENT {
+    id: "conduct/outcome-without-consent", kind: Consent, severity: Caution,
+    name: "A patient's outcome shared without consent",
+    message: "A patient's death or outcome: would their family recognise it?",
+    what: "Posts about a specific patient's death, resuscitation or outcome on a given shift: \"lost a 6yo on the table today\", \"didn't make it\", \"coded twice\".",
+    why: "Families search for news of their loved ones; an outcome tied to a day and a place is recognisable to them and to colleagues. Grief is worth sharing, but without the details that point to one family.",
+    fix: "Share what you feel without the day, the age or the circumstances, or ask the family.",
+    suggestions: [],
+    guidance: CONSENT,
+    fire: [ex("Lost a 6yo on the table today. Devastated."), ex("The cyclist from this morning didn't make it")],
+    pass: [ex("Lost a bet with the reg, buying coffee"), ex("Exhausted after a tough night")],
+});
+
+conduct_rule!(IMAGE_WITHOUT_CONSENT {
+    id: "conduct/image-without-consent", kind: Consent, severity: Caution,
+    name: "Clinical image without consent",
+    message: "A clinical image needs the patient's consent, even without a face.",
+    what: "References to a patient's image in the post: \"look at this X-ray\", \"wound pic from clinic\", \"before/after\", \"swipe to see\".",
+    why: "Regulators rated patient images posted without consent among the most likely posts to be investigated (79% of boards; Greysen 2013). Scans carry names and dates in their corners; wounds, tattoos and rooms are recognisable.",
+    fix: "Post only with written consent, crop and strip metadata, or use a licensed teaching image.",
+    suggestions: [],
+    guidance: CONSENT,
+    fire: [
+        ex("Look at this X-ray from today's shift 🤯"),
+        ex("Wound pic from clinic (no face so it's fine)"),
+        ex("Before/after of this morning's rhinoplasty!"),
+    ],
+    pass: [ex("Illustrative image from a licensed teaching library"), ex("Published with written consent in BMJ Case Reports")],
+});
+
+static CONSENT_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(CONSENT_SIGNS));
+static ADMIN_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ADMIN_INCIDENT));
+static PERSON_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(PERSON_WORDS));
+
+static MATCHERS: &[Matcher] = &[
+    Matcher::new(
+        &OUTCOME_WITHOUT_CONSENT,
+        &[
+            ("lost a", ""),
+            ("on the table", ""),
+            ("didn't make it", ""),
+            ("did not make it", ""),
+            ("passed away", ""),
+            ("coded", ""),
+            ("coded twice", ""),
+            ("died in", ""),
+            ("died on", ""),
+            ("died this", ""),
+            ("called it at", ""),
+            ("time of death", ""),
+            ("we lost", ""),
+        ],
+    )
+    .with(&[
+        "today",
+        "tonight",
+        "this morning",
+        "last night",
+        "yesterday",
+        "on shift",
+        "patient",
+        "yo",
+        "year-old",
+        "table",
+        "resus",
+        "theatre",
+        "cyclist",
+        "driver",
+        "child",
+        "baby",
+        "boy",
+        "girl",
+        "man",
+        "woman",
+        "lady",
+    ])
+    .unless(&[
+        "bet", "game", "match", "keys", "phone", "wallet", "signal", "wifi", "my voice", "weight",
+    ])
+    .unless_post(CONSENT_SIGNS),
+    Matcher::new(
+        &IMAGE_WITHOUT_CONSENT,
+        &[
+            ("look at this x-ray", ""),
+            ("look at this xray", ""),
+            ("look at this ct", ""),
+            ("look at this scan", ""),
+            ("look at this ecg", ""),
+            ("look at this mri", ""),
+            ("look at this rash", ""),
+            ("check out this x-ray", ""),
+            ("check out this ecg", ""),
+            ("check out this scan", ""),
+            ("this x-ray", ""),
+            ("this xray", ""),
+            ("this ecg", ""),
+            ("this ct", ""),
+            ("this cxr", ""),
+            ("this mri", ""),
+            ("wound pic", ""),
+            ("wound photo", ""),
+            ("pic from clinic", ""),
+            ("photo from clinic", ""),
+            ("before/after", ""),
+            ("before and after", ""),
+            ("before & after", ""),
+            ("swipe to see", ""),
+            ("swipe for", ""),
+            ("pics from theatre", ""),
+            ("photo of the", ""),
+            ("x-ray of the day", ""),
+            ("ecg of the day", ""),
+            ("image of the day", ""),
+            ("ct from", ""),
+            ("x-ray from", ""),
+            ("xray from", ""),
+            ("scan from", ""),
+            ("ecg from", ""),
+            ("count the", ""),
+            ("pic of", ""),
+            ("photo of", ""),
+            ("check out this", ""),
+        ],
+    )
+    .needs(Needs::Nothing)
+    .unless_post(CONSENT_SIGNS),
+];
+
+static COMPILED: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(MATCHERS));
+
+pub(super) fn detect(scan: &Scan, hits: &mut Vec<Hit>) {
+    let before = hits.len();
+    COMPILED.run(scan, hits);
+    let image = hits.len() > before;
+    let frame = scan.ctx.frame;
+    if image
+        || !frame.is_patient_story()
+        || frame.is_announcement()
+        || scan.review_reply
+        || CONSENT_SET.is_in(&scan.leet)
+        || ADMIN_SET.is_in(&scan.leet)
+        || !PERSON_SET.is_in(&scan.leet)
+    {
+        return;
+    }
+    // One finding for the post, on the first sentence that tells about the patient.
+    if let Some(s) = frame.sentences.iter().find(|s| s.patient_cues > 0) {
+        let text = &scan.ctx.text[s.span.clone()];
+        let start = s.span.start + (text.len() - text.trim_start().len());
+        let end = s.span.start + text.trim_end().len();
+        if start < end {
+            hits.push(Hit::new(&STORY_WITHOUT_CONSENT, start..end));
+        }
+    }
+}

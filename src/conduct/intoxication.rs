@@ -1,0 +1,170 @@
+//! Alcohol or drug use while on duty or about to be. Lawful off-duty drinking is not flagged.
+
+use super::matcher::{Compiled, Matcher, Needs, Scan};
+use crate::config::Region;
+use crate::context::Hit;
+use crate::rules::{ex, ex_in, Rule};
+use std::sync::LazyLock;
+
+pub static RULES: &[Rule] = &[ALCOHOL_ON_DUTY, DRUGS_ON_DUTY];
+
+/// Sentences about patients, guidelines or campaigns, or about drinking off duty.
+const NOT_THE_AUTHOR: &[&str] = &[
+    "withdrawal",
+    "guideline",
+    "guidelines",
+    "dry january",
+    "sober october",
+    "intoxicated patient",
+    "drunk patient",
+    "drunk patients",
+    "drunk driver",
+    "drunk drivers",
+    "overdose",
+    "he was",
+    "she was",
+    "they were",
+    "brought in",
+    "fundraiser",
+    "awareness",
+    "campaign",
+    "drunk pt",
+    "after clinic",
+    "after work",
+    "after shift",
+    "after my shift",
+    "post-shift",
+    "end of shift",
+    "off duty",
+    "day off",
+    "holiday",
+    "weekend",
+    "after nights",
+    "finished nights",
+    "annual leave",
+    "flu shots",
+    "flu shot",
+    "vaccine",
+    "vaccines",
+    "jabs",
+    "booster",
+];
+
+conduct_rule!(ALCOHOL_ON_DUTY {
+    id: "conduct/alcohol-on-duty", kind: Intoxication, severity: Stop,
+    name: "Alcohol at or before work",
+    message: "Drinking on or before duty puts patients at risk.",
+    what: "The author drinking, drunk or hungover on call, on shift, before a ward round or handover.",
+    why: "Working while impaired by alcohol is notifiable conduct in Australia (s140) and a fitness-to-practise matter everywhere; boards rated posts showing intoxication among the most likely to be investigated (Greysen 2013). Lawful off-duty drinking is not a concern.",
+    fix: "Remove it. If you are struggling with alcohol, confidential help exists (Practitioner Health, PHPs, DrugAndAlcoholHelp).",
+    suggestions: [""],
+    guidance: FITNESS,
+    fire: [
+        ex("still drunk from last night, hope I don't have to cannulate anyone 😂"),
+        ex_in(Region::Uk, "hungover on call, send help"),
+        ex("beer on my lunch break mid-shift"),
+        ex_in(Region::Uk, "wine in the mess before handover"),
+    ],
+    pass: [
+        ex("Glass of wine on holiday, bliss"),
+        ex("Alcohol withdrawal guideline update for the ward"),
+        ex("Dry January fundraiser for the hospice"),
+        ex("Drunk patient punched the security guard on my shift"),
+    ],
+});
+
+conduct_rule!(DRUGS_ON_DUTY {
+    id: "conduct/drugs-on-duty", kind: Intoxication, severity: Stop,
+    name: "Drugs at or before work",
+    message: "Being high on or before duty puts patients at risk.",
+    what: "The author high, stoned or using drugs on shift or before a ward round.",
+    why: "Practising under the influence of drugs is notifiable conduct and a serious fitness-to-practise matter; a post admitting it can end a career.",
+    fix: "Remove it, and seek confidential help if you need it.",
+    suggestions: [""],
+    guidance: FITNESS,
+    fire: [ex("high as a kite before ward round"), ex("Took an edible before my night shift lol")],
+    pass: [ex("Cannabis edibles are sending kids to the ED"), ex("High flow oxygen before ward round")],
+});
+
+static MATCHERS: &[Matcher] = &[
+    Matcher::new(
+        &ALCOHOL_ON_DUTY,
+        &[
+            ("drunk", ""),
+            ("still drunk", ""),
+            ("hungover", ""),
+            ("hung over", ""),
+            ("tipsy", ""),
+            ("wasted", ""),
+            ("smashed", ""),
+            ("buzzed", ""),
+            ("beer", ""),
+            ("beers", ""),
+            ("wine", ""),
+            ("pint", ""),
+            ("pints", ""),
+            ("shots", ""),
+            ("vodka", ""),
+            ("tequila", ""),
+            ("gin", ""),
+            ("prosecco", ""),
+            ("booze", ""),
+            ("boozy", ""),
+            ("few drinks", ""),
+            ("couple of drinks", ""),
+            ("drinking", ""),
+            ("drinks", ""),
+            ("sloshed", ""),
+            ("merry", ""),
+            ("shitfaced", ""),
+            ("plastered", ""),
+            ("pissed", ""),
+            ("legless", ""),
+            ("hammered", ""),
+            ("wine o'clock", ""),
+            ("glass of", ""),
+            ("glasses down", ""),
+            ("two glasses", ""),
+            ("third glass", ""),
+            ("malbec", ""),
+            ("shiraz", ""),
+            ("two beers", ""),
+            ("beers in", ""),
+            ("vodka in my", ""),
+        ],
+    )
+    .needs(Needs::FirstPersonOnDuty)
+    .unless(NOT_THE_AUTHOR),
+    Matcher::new(
+        &DRUGS_ON_DUTY,
+        &[
+            ("high as a kite", ""),
+            ("stoned", ""),
+            ("baked", ""),
+            ("took an edible", ""),
+            ("an edible", ""),
+            ("spliff", ""),
+            ("joint before", ""),
+            ("line of coke", ""),
+            ("bump of", ""),
+            ("microdosing", ""),
+            ("got high", ""),
+            ("so high", ""),
+            ("couple of valium", ""),
+            ("on valium", ""),
+            ("a valium", ""),
+            ("some xanax", ""),
+            ("a xanax", ""),
+            ("popped a", ""),
+            ("benzo before", ""),
+        ],
+    )
+    .needs(Needs::FirstPersonOnDuty)
+    .unless(NOT_THE_AUTHOR),
+];
+
+static COMPILED: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(MATCHERS));
+
+pub(super) fn detect(scan: &Scan, hits: &mut Vec<Hit>) {
+    COMPILED.run(scan, hits);
+}

@@ -1,0 +1,445 @@
+//! The shared machinery of conduct rules: phrases matched on whole words in a lowercased,
+//! leet-folded copy of the post ("fr3quent fl1er" is found), the context a rule needs, the
+//! words that silence it, and the exceptions every rule shares: talking about a word rather
+//! than using it ("stop writing 'noncompliant'", "say X instead of Y").
+
+use crate::context::{Ctx, Hit};
+use crate::lexicon::WordSet;
+use crate::rules::Rule;
+use std::ops::Range;
+
+/// What a conduct phrase needs around it before it is a concern.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Needs {
+    Nothing,
+    /// A patient is the subject: a patient cue or a third-person pronoun in the sentence, or
+    /// a patient story.
+    PatientSubject,
+    /// The post replies to a patient's review or comment.
+    ReviewReply,
+    /// The author speaks of themselves at or near work.
+    FirstPersonOnDuty,
+    /// A specific person is addressed: an @mention or "you".
+    Addressed,
+}
+
+/// One rule's phrases and the conditions on them.
+pub(super) struct Matcher {
+    pub rule: &'static Rule,
+    /// Phrases with a better wording each ("" takes the rule's suggestions).
+    pub phrases: &'static [(&'static str, &'static str)],
+    pub needs: Needs,
+    /// Words in the same sentence that silence the phrase ("miles" for "frequent flyer").
+    pub unless: &'static [&'static str],
+    /// Words anywhere in the post that silence it (a disclosure, a consent statement).
+    pub unless_post: &'static [&'static str],
+    /// Words of which one must be in the same sentence (a role beside an insult).
+    pub with: &'static [&'static str],
+}
+
+impl Matcher {
+    /// A matcher that needs nothing and has no exceptions.
+    pub const fn new(
+        rule: &'static Rule,
+        phrases: &'static [(&'static str, &'static str)],
+    ) -> Matcher {
+        Matcher {
+            rule,
+            phrases,
+            needs: Needs::Nothing,
+            unless: &[],
+            unless_post: &[],
+            with: &[],
+        }
+    }
+
+    pub const fn needs(mut self, needs: Needs) -> Matcher {
+        self.needs = needs;
+        self
+    }
+
+    pub const fn unless(mut self, words: &'static [&'static str]) -> Matcher {
+        self.unless = words;
+        self
+    }
+
+    pub const fn unless_post(mut self, words: &'static [&'static str]) -> Matcher {
+        self.unless_post = words;
+        self
+    }
+
+    pub const fn with(mut self, words: &'static [&'static str]) -> Matcher {
+        self.with = words;
+        self
+    }
+}
+
+/// A matcher with its word sets built.
+struct Built {
+    matcher: &'static Matcher,
+    phrases: WordSet,
+    unless: Option<WordSet>,
+    unless_post: Option<WordSet>,
+    with: Option<WordSet>,
+}
+
+/// A category's matchers, built once.
+pub(super) struct Compiled {
+    matchers: Vec<Built>,
+}
+
+fn set(words: &[&str]) -> Option<WordSet> {
+    (!words.is_empty()).then(|| WordSet::new(words))
+}
+
+impl Compiled {
+    pub fn new(matchers: &'static [Matcher]) -> Compiled {
+        Compiled {
+            matchers: matchers
+                .iter()
+                .map(|m| {
+                    let phrases: Vec<&str> = m.phrases.iter().map(|(p, _)| *p).collect();
+                    Built {
+                        matcher: m,
+                        phrases: WordSet::new(&phrases),
+                        unless: set(m.unless),
+                        unless_post: set(m.unless_post),
+                        with: set(m.with),
+                    }
+                })
+                .collect(),
+        }
+    }
+
+    /// Runs every matcher over the post.
+    pub fn run(&self, scan: &Scan, hits: &mut Vec<Hit>) {
+        for Built {
+            matcher: m,
+            phrases,
+            unless,
+            unless_post,
+            with,
+        } in &self.matchers
+        {
+            if unless_post.as_ref().is_some_and(|u| u.is_in(&scan.leet)) {
+                continue;
+            }
+            for (span, i) in phrases.find_iter(&scan.leet) {
+                let sentence = scan.sentence_text(span.start);
+                let offset = scan.sentence_span(span.start).start;
+                let local = span.start - offset..span.end - offset;
+                // Silencers count only outside the phrase ("no" silences "cures", not
+                // "no side effects").
+                let silenced = unless.as_ref().is_some_and(|u| {
+                    u.find_iter(sentence)
+                        .any(|(r, _)| !(r.start >= local.start && r.end <= local.end))
+                });
+                if silenced
+                    || with.as_ref().is_some_and(|w| !w.is_in(sentence))
+                    || scan.is_meta(span.clone())
+                    || !scan.satisfies(m.needs, span.start)
+                {
+                    continue;
+                }
+                let better = m.phrases[i].1;
+                let hit = Hit::new(m.rule, span);
+                hits.push(if better.is_empty() {
+                    hit
+                } else {
+                    hit.with_suggestions(vec![better.to_string()])
+                });
+            }
+        }
+    }
+}
+
+/// The post as conduct rules read it.
+pub(super) struct Scan<'a> {
+    pub ctx: &'a Ctx<'a>,
+    /// Lowercased, with leetspeak digits and symbols inside words folded to letters; the
+    /// same byte offsets as the normalised text.
+    pub leet: String,
+    pub review_reply: bool,
+}
+
+static REVIEW_CUES: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
+    WordSet::new(&[
+        "your review",
+        "your feedback",
+        "your comments",
+        "your comment",
+        "thank you for your feedback",
+        "thanks for your feedback",
+        "thanks for the feedback",
+        "sorry you were",
+        "sorry to hear",
+        "we're sorry",
+        "we are sorry",
+        "your experience",
+        "1-star",
+        "one-star",
+        "one star",
+        "1 star",
+        "2-star",
+        "two-star",
+        "reviewer",
+        "google review",
+        "yelp",
+        "reply from the practice",
+        "responding to",
+        "your visit",
+        "you were unhappy",
+        "you weren't happy",
+        "your concerns",
+        "leaving a review",
+        "left a review",
+        "your post",
+        "reply to a review",
+        "review reply",
+        "taking the time to",
+        "sorry you waited",
+        "i'm sorry you",
+        "i am sorry you",
+        "your kind words",
+        "thank you for your review",
+        "thanks for your review",
+        "thank you for the review",
+    ])
+});
+
+static META_CUES: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
+    WordSet::new(&[
+        "the word",
+        "the term",
+        "the phrase",
+        "the label",
+        "stop saying",
+        "stop writing",
+        "stop using",
+        "stop calling",
+        "don't say",
+        "do not say",
+        "don't write",
+        "instead of",
+        "rather than",
+        "words matter",
+        "person-first",
+        "languagematters",
+        "language matters",
+        "banned words",
+        "avoid saying",
+        "we say",
+        "not '",
+        "not \"",
+        "replace",
+        "retire the",
+        "usually means",
+        "means we",
+        "is code for",
+        "really means",
+        "what we mean",
+    ])
+});
+
+impl<'a> Scan<'a> {
+    pub fn new(ctx: &'a Ctx<'a>) -> Scan<'a> {
+        let leet = leet_fold(ctx.lower);
+        let greets = ["dear ", "hi ", "hello "]
+            .iter()
+            .any(|g| leet.trim_start().starts_with(g));
+        let review_reply = (REVIEW_CUES.is_in(&leet) || greets) && SECOND_PERSON.is_in(&leet);
+        Scan {
+            ctx,
+            leet,
+            review_reply,
+        }
+    }
+
+    /// The lowercased text of the sentence holding `at`.
+    pub fn sentence_text(&self, at: usize) -> &str {
+        self.ctx
+            .frame
+            .sentence_at(at)
+            .map_or("", |s| &self.leet[s.span.clone()])
+    }
+
+    /// The byte span of the sentence holding `at`.
+    pub fn sentence_span(&self, at: usize) -> Range<usize> {
+        self.ctx
+            .frame
+            .sentence_at(at)
+            .map_or(at..at, |s| s.span.clone())
+    }
+
+    /// Whether the phrase at `span` is talked about rather than used: its sentence discusses
+    /// words ("stop writing", "instead of", "the term"), or the phrase is quoted after
+    /// "writing" or "saying".
+    pub fn is_meta(&self, span: Range<usize>) -> bool {
+        let sentence = self.sentence_text(span.start);
+        if META_CUES.is_in(sentence) {
+            return true;
+        }
+        let before = &self.leet[self.sentence_span(span.start).start..span.start];
+        let before = before.trim_end_matches(['\'', '"', ' ']);
+        before.ends_with("writing") || before.ends_with("saying") || before.ends_with("words like")
+    }
+
+    pub fn satisfies(&self, needs: Needs, at: usize) -> bool {
+        let frame = self.ctx.frame;
+        let sentence = self.sentence_text(at);
+        match needs {
+            Needs::Nothing => true,
+            Needs::PatientSubject => {
+                frame.sentence_at(at).is_some_and(|s| s.patient_cues > 0)
+                    || THIRD_PERSON.is_in(sentence)
+                    || frame.patient_story_at(at)
+            }
+            Needs::ReviewReply => self.review_reply,
+            // Posts often drop the subject ("hungover on call"): no third person will do.
+            Needs::FirstPersonOnDuty => {
+                ON_DUTY.is_in(sentence)
+                    && (FIRST_PERSON.is_in(sentence) || !THIRD_PERSON.is_in(sentence))
+            }
+            Needs::Addressed => {
+                let span = self.sentence_span(at);
+                self.ctx.lower[span].contains('@') || SECOND_PERSON.is_in(sentence)
+            }
+        }
+    }
+}
+
+static THIRD_PERSON: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
+    WordSet::new(&[
+        "he",
+        "she",
+        "his",
+        "her",
+        "him",
+        "he's",
+        "she's",
+        "they're",
+        "patient",
+        "pt",
+        "lady",
+        "man",
+        "woman",
+        "guy",
+        "bloke",
+        "gentleman",
+    ])
+});
+
+static FIRST_PERSON: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
+    WordSet::new(&[
+        "i", "i'm", "im", "i've", "i'll", "me", "my", "we", "we're", "us", "our", "still",
+    ])
+});
+
+static SECOND_PERSON: std::sync::LazyLock<WordSet> =
+    std::sync::LazyLock::new(|| WordSet::new(&["you", "your", "you're", "u", "ur", "yours"]));
+
+static ON_DUTY: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
+    WordSet::new(&[
+        "on call",
+        "on-call",
+        "oncall",
+        "shift",
+        "mid-shift",
+        "night shift",
+        "nights",
+        "ward round",
+        "ward rounds",
+        "rounds",
+        "handover",
+        "theatre",
+        "theater",
+        "the or",
+        "clinic",
+        "cannulate",
+        "cannula",
+        "operate",
+        "operating",
+        "scrub in",
+        "scrubbing in",
+        "my patients",
+        "resus",
+        "lunch break",
+        "before work",
+        "at work",
+        "on duty",
+        "pager",
+        "bleep",
+        "the ward",
+        "ed",
+        "a&e",
+        "surgery",
+        "the mess",
+        "in the mess",
+        "before handover",
+        "consultant",
+        "locum",
+        "before my shift",
+        "during my shift",
+        "clinic today",
+        "while working",
+        "work today",
+        "first on call",
+        "a 24",
+        "this 24",
+        "24h",
+        "24-hour",
+        "pd",
+        "discharge letters",
+        "letters to sign",
+        "my patients",
+        "pray for my patients",
+        "clinic this afternoon",
+    ])
+});
+
+/// Folds leetspeak inside words ("fr3quent", "sh1t", "@ddict") to letters, keeping byte
+/// offsets; digits that stand alone ("10/10", "2024") are left alone.
+pub(super) fn leet_fold(lower: &str) -> String {
+    let bytes = lower.as_bytes();
+    let mut out = bytes.to_vec();
+    for i in 0..bytes.len() {
+        let letter = |j: Option<usize>| {
+            j.and_then(|j| bytes.get(j))
+                .is_some_and(|b| b.is_ascii_lowercase())
+        };
+        let (before, after) = (letter(i.checked_sub(1)), letter(Some(i + 1)));
+        // Inside a word ("fr3quent"), or a symbol starting one ("@ddict", "$hit"); never an
+        // ordinal or a unit ("34th", "5mg").
+        let symbol = matches!(bytes[i], b'@' | b'$');
+        if !after || (!before && !symbol) {
+            continue;
+        }
+        out[i] = match bytes[i] {
+            b'0' => b'o',
+            b'1' => b'i',
+            b'3' => b'e',
+            b'4' => b'a',
+            b'5' => b's',
+            b'7' => b't',
+            b'@' if i > 0 && bytes[i - 1].is_ascii_lowercase() => b'@',
+            b'@' => b'a',
+            b'$' => b's',
+            b => b,
+        };
+    }
+    String::from_utf8(out).unwrap_or_else(|_| lower.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::leet_fold;
+
+    #[test]
+    fn leet_folds_inside_words_only() {
+        assert_eq!(
+            leet_fold("fr3quent fl1er 10/10 @ddict"),
+            "frequent flier 10/10 addict"
+        );
+        assert_eq!(leet_fold("sh1t 2024"), "shit 2024");
+    }
+}

@@ -1,0 +1,180 @@
+//! Replies to a patient's public review or comment that confirm the reviewer is a patient,
+//! add clinical detail, or answer with hostility.
+
+use super::matcher::{Compiled, Matcher, Needs, Scan};
+use crate::config::Region;
+use crate::context::Hit;
+use crate::rules::{ex, ex_in, Rule};
+use std::sync::LazyLock;
+
+pub static RULES: &[Rule] = &[CONFIRMS_PATIENT, CLINICAL_DETAIL, HOSTILE_REPLY];
+
+/// A reply that neither confirms nor denies a patient relationship.
+const SAFE_REPLY: &str = "Thank you for your feedback. We can't discuss anyone's care online, but we take every concern seriously: please contact our practice manager so we can help.";
+
+conduct_rule!(CONFIRMS_PATIENT {
+    id: "conduct/review-confirms-patient", kind: ReviewResponse, severity: Stop,
+    name: "Review reply that confirms a patient relationship",
+    message: "This reply confirms the reviewer is your patient.",
+    what: "Replies to reviews or comments that mention the reviewer's visits, appointments, records or what was discussed: \"As your records show, you missed two appointments\".",
+    why: "Confirming that someone is your patient is itself a disclosure of health information. HHS OCR fined practices $10,000-$50,000 for review replies like this (Elite Dental, New Vision Dental, Manasa Health).",
+    fix: "Reply without confirming or denying a relationship, and move the conversation offline.",
+    suggestions: [SAFE_REPLY],
+    guidance: REVIEWS,
+    fire: [
+        ex("Thanks for your review. As your records show, you missed two appointments."),
+        ex_in(Region::Au, "Sorry you were unhappy. At your appointment on 12 Feb we explained the costs."),
+        ex("Thank you for your feedback. We checked your records and you were seen on time."),
+    ],
+    pass: [
+        ex("Thank you for your feedback - please contact our practice manager"),
+        ex("We can't discuss anyone's care online, but we take feedback seriously"),
+        ex("Your appointment reminders now come by text - update your number at reception"),
+    ],
+});
+
+conduct_rule!(CLINICAL_DETAIL {
+    id: "conduct/review-clinical-detail", kind: ReviewResponse, severity: Stop,
+    name: "Review reply with clinical detail",
+    message: "This reply discloses the reviewer's clinical details.",
+    what: "Replies to reviews that mention the reviewer's diagnosis, treatment, results, medication or insurer.",
+    why: "Clinical details in a public reply are a disclosure of protected health information; OCR's 2023 Manasa Health penalty followed replies that mentioned psychiatric diagnoses.",
+    fix: "Remove every clinical detail; offer to talk privately.",
+    suggestions: [SAFE_REPLY],
+    guidance: REVIEWS,
+    fire: [
+        ex("Sorry you weren't happy with your Botox results, but you were warned"),
+        ex("Dear Mr Evans, your insurer didn't cover it, as we explained"),
+    ],
+    pass: [ex("Thank you for your kind review! We're glad the new booking system helps")],
+});
+
+conduct_rule!(HOSTILE_REPLY {
+    id: "conduct/review-hostile", kind: ReviewResponse, severity: Caution,
+    name: "Hostile reply to a reviewer",
+    message: "A hostile reply to a reviewer escalates and may disclose.",
+    what: "Replies that accuse, threaten or belittle a reviewer: \"liar\", \"known to us for being abusive\", \"legal action\".",
+    why: "Arguing with a reviewer in public looks unprofessional, usually confirms the relationship, and has led to regulatory penalties.",
+    fix: "Reply calmly with the safe template and take it offline.",
+    suggestions: [SAFE_REPLY],
+    guidance: REVIEWS,
+    fire: [ex("Thanks for your review. This patient is known to us for being abusive."), ex("Your review is full of lies and we will take legal action")],
+    pass: [ex("Thank you for your feedback, we'd love to hear more - please call us")],
+});
+
+static MATCHERS: &[Matcher] = &[
+    Matcher::new(
+        &CONFIRMS_PATIENT,
+        &[
+            ("your records", ""),
+            ("our records", ""),
+            ("records show", ""),
+            ("as discussed", ""),
+            ("as we discussed", ""),
+            ("as we explained", ""),
+            ("as explained", ""),
+            ("as i explained", ""),
+            ("you missed", ""),
+            ("your appointment on", ""),
+            ("at your appointment", ""),
+            ("your last appointment", ""),
+            ("your last visit", ""),
+            ("your visit on", ""),
+            ("when you came in", ""),
+            ("when we saw you", ""),
+            ("you came in", ""),
+            ("you were seen", ""),
+            ("we checked your", ""),
+            ("you were told", ""),
+            ("you were advised", ""),
+            ("your follow-up", ""),
+            ("your follow up", ""),
+            ("your referral", ""),
+            ("when you rang", ""),
+            ("when she rang you", ""),
+            ("when you called", ""),
+            ("your son's", ""),
+            ("your daughter's", ""),
+            ("your mother's", ""),
+            ("your husband's", ""),
+            ("your wife's", ""),
+            ("your visit", ""),
+            ("your consultation", ""),
+            ("your account", ""),
+        ],
+    )
+    .needs(Needs::ReviewReply)
+    .unless(&[
+        "reminders",
+        "reminder",
+        "update your",
+        "please call",
+        "please contact",
+        "booking system",
+    ]),
+    Matcher::new(
+        &CLINICAL_DETAIL,
+        &[
+            ("your diagnosis", ""),
+            ("your condition", ""),
+            ("your medication", ""),
+            ("your medications", ""),
+            ("your prescription", ""),
+            ("your results", ""),
+            ("your test", ""),
+            ("your tests", ""),
+            ("your x-ray", ""),
+            ("your xray", ""),
+            ("your scan", ""),
+            ("your bloods", ""),
+            ("your biopsy", ""),
+            ("your treatment", ""),
+            ("your procedure", ""),
+            ("your surgery", ""),
+            ("your botox", ""),
+            ("your filler", ""),
+            ("your crown", ""),
+            ("your filling", ""),
+            ("your root canal", ""),
+            ("your vasectomy", ""),
+            ("your insurer", ""),
+            ("your insurance", ""),
+            ("your therapy", ""),
+            ("your wrist", ""),
+            ("your knee", ""),
+            ("your back", ""),
+            ("your pregnancy", ""),
+            ("your mental health", ""),
+            ("your anxiety", ""),
+            ("your depression", ""),
+            ("your bill", ""),
+        ],
+    )
+    .needs(Needs::ReviewReply),
+    Matcher::new(
+        &HOSTILE_REPLY,
+        &[
+            ("liar", ""),
+            ("lies", ""),
+            ("lying", ""),
+            ("you're lying", ""),
+            ("known to us", ""),
+            ("abusive", ""),
+            ("legal action", ""),
+            ("defamation", ""),
+            ("defamatory", ""),
+            ("you were rude", ""),
+            ("you were abusive", ""),
+            ("our lawyers", ""),
+            ("sue you", ""),
+            ("banned from", ""),
+        ],
+    )
+    .needs(Needs::ReviewReply),
+];
+
+static COMPILED: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(MATCHERS));
+
+pub(super) fn detect(scan: &Scan, hits: &mut Vec<Hit>) {
+    COMPILED.run(scan, hits);
+}
