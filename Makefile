@@ -10,7 +10,7 @@ PKG         := build/pkg
 CARGO_BIN   := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 
-.PHONY: run test dist wasm tools rust-tools node-tools browsers test-rust test-wasm lint bench clean
+.PHONY: run test dist wasm tools rust-tools node-tools browsers test-rust test-wasm test-e2e lint bench clean
 
 run: dist
 	./target/release/chaperone check --region uk tests/data/sample-post.txt || true
@@ -47,12 +47,13 @@ wasm: rust-tools
 	wasm-bindgen --target web --remove-name-section --remove-producers-section \
 	  --out-dir $(PKG) $(WASM)
 
-dist: wasm
-	cargo build --release
+# The Chrome and Firefox extensions, and a zip of each, under dist/.
+dist: wasm node-tools
+	node extension/build.mjs
 
 ## Test ----------------------------------------------------------------------------------
 
-test: test-rust lint test-wasm
+test: test-rust dist lint test-wasm test-e2e
 
 test-rust:
 	cargo test
@@ -63,9 +64,14 @@ test-wasm: rust-tools browsers
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  cargo test --target $(TARGET) --no-default-features --test web
 
-lint:
+lint: node-tools
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
+	npx web-ext lint --source-dir dist/firefox --no-config-discovery --warnings-as-errors
+
+# The built extension in headless Chromium and Firefox, against real editor frameworks.
+test-e2e: dist browsers
+	node tests/e2e/run.mjs chromium firefox
 
 bench:
 	cargo bench --bench check

@@ -438,6 +438,13 @@ impl Frame {
             || (self.post_patient_cues >= 1 && self.sentences.iter().any(|s| s.time_anchor))
     }
 
+    /// The first patient cue inside `span` of the lowercased text, for a finding that should
+    /// point at the words that make a sentence a patient story.
+    pub fn first_cue(&self, lower: &str, span: Range<usize>) -> Option<Range<usize>> {
+        let (r, _) = PATIENT_CUES.find_iter(&lower[span.clone()]).next()?;
+        Some(span.start + r.start..span.start + r.end)
+    }
+
     /// Whether the post reads as an announcement, advert, obituary or shout-out rather than
     /// a story about a patient.
     pub fn is_announcement(&self) -> bool {

@@ -935,7 +935,7 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
     if story || ctx.config.sensitivity == Sensitivity::High {
         for c in NAME_AGE_RE.captures_iter(ctx.text) {
             let g = c.name("name").expect("name group");
-            let r = trim_name(ctx, g.range(), false);
+            let r = trim_name(ctx, after_title(ctx, g.range()), false);
             let first = first_word(&ctx.text[r.clone()]);
             if !r.is_empty()
                 && !is_excluded(ctx, r.clone())
@@ -1166,6 +1166,25 @@ fn trim_name(ctx: &Ctx, r: Range<usize>, titled: bool) -> Range<usize> {
         return r.start..r.start;
     }
     r.start..end
+}
+
+/// The part of a capitalised run after its last title or leading ordinary word: "Saw Mrs
+/// Okafor (94)" names Okafor.
+fn after_title(ctx: &Ctx, r: Range<usize>) -> Range<usize> {
+    let text = &ctx.text[r.clone()];
+    let mut start = r.start;
+    for (offset, word) in word_starts(text) {
+        let w = word.trim_end_matches('.').to_lowercase();
+        let title = ["mr", "mrs", "ms", "miss", "mx", "mme", "dr"].contains(&w.as_str());
+        let ordinary = offset == 0 && !in_list(&FIRST_NAMES, word) && !in_list(&SURNAMES, word);
+        if title || (ordinary && text.len() > word.len()) {
+            start = r.start + offset + word.len();
+        }
+    }
+    while start < r.end && ctx.text.as_bytes()[start].is_ascii_whitespace() {
+        start += 1;
+    }
+    start..r.end
 }
 
 /// Byte offsets of the words of `s` (split on spaces, tabs and line breaks).

@@ -1,0 +1,137 @@
+// Builds the Chrome and Firefox extensions from one source tree into dist/chrome and
+// dist/firefox, and a zip of each for the Chrome Web Store and addons.mozilla.org.
+// Needs the wasm engine built first (`make wasm` writes build/pkg/).
+
+import { build } from 'esbuild';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
+
+const root = new URL('..', import.meta.url).pathname;
+const src = join(root, 'extension');
+const pkg = join(root, 'build', 'pkg');
+const dist = join(root, 'dist');
+const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+
+const targets = {
+  chrome: (m) => ({
+    ...m,
+    version,
+    minimum_chrome_version: '121',
+    background: { service_worker: 'background.js' },
+    storage: { managed_schema: 'managed_schema.json' },
+  }),
+  firefox: (m) => ({
+    ...m,
+    version,
+    background: { scripts: ['background.js'] },
+    browser_specific_settings: {
+      gecko: {
+        id: 'chaperone@chaperone-extension.org',
+        strict_min_version: '140.0',
+        data_collection_permissions: { required: ['none'] },
+      },
+      gecko_android: { strict_min_version: '142.0' },
+    },
+  }),
+};
+
+async function bundle(outdir) {
+  await build({
+    entryPoints: {
+      content: join(src, 'src', 'content.js'),
+      background: join(src, 'src', 'background.js'),
+      'pages/popup': join(src, 'pages', 'popup.js'),
+      'pages/options': join(src, 'pages', 'options.js'),
+    },
+    outdir,
+    bundle: true,
+    format: 'iife',
+    target: ['chrome121', 'firefox140'],
+    loader: { '.css': 'text' },
+    legalComments: 'none',
+    logLevel: 'warning',
+    // The wasm glue's `import.meta.url` fallback is never used: the URL is always passed.
+    logOverride: { 'empty-import-meta': 'silent' },
+  });
+}
+
+function copy(outdir) {
+  for (const dir of ['icons', '_locales']) cpSync(join(src, dir), join(outdir, dir), { recursive: true });
+  for (const file of ['popup.html', 'options.html', 'pages.css']) cpSync(join(src, 'pages', file), join(outdir, 'pages', file));
+  cpSync(join(src, 'src', 'ui', 'highlight.css'), join(outdir, 'highlight.css'));
+  cpSync(join(src, 'managed_schema.json'), join(outdir, 'managed_schema.json'));
+  cpSync(join(pkg, 'chaperone_bg.wasm'), join(outdir, 'chaperone_bg.wasm'));
+}
+
+// A minimal zip writer (stored directory tree, deflated files), so packaging needs no tool.
+const crcTable = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+const crc32 = (buf) => {
+  let c = 0xffffffff;
+  for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+};
+
+function files(dir) {
+  return readdirSync(dir).sort().flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : [path];
+  });
+}
+
+function zip(dir, out) {
+  const locals = [];
+  const centrals = [];
+  let offset = 0;
+  for (const path of files(dir)) {
+    const name = Buffer.from(relative(dir, path).split('\\').join('/'));
+    const data = readFileSync(path);
+    const deflated = deflateRawSync(data, { level: 9 });
+    const crc = crc32(data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(deflated.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(8, 10);
+    central.writeUInt32LE(crc, 16);
+    central.writeUInt32LE(deflated.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, deflated);
+    centrals.push(central, name);
+    offset += local.length + name.length + deflated.length;
+  }
+  const size = centrals.reduce((n, b) => n + b.length, 0);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(centrals.length / 2, 8);
+  end.writeUInt16LE(centrals.length / 2, 10);
+  end.writeUInt32LE(size, 12);
+  end.writeUInt32LE(offset, 16);
+  writeFileSync(out, Buffer.concat([...locals, ...centrals, end]));
+}
+
+const base = JSON.parse(readFileSync(join(src, 'manifest.base.json'), 'utf8'));
+for (const [browser, manifest] of Object.entries(targets)) {
+  const outdir = join(dist, browser);
+  rmSync(outdir, { recursive: true, force: true });
+  mkdirSync(join(outdir, 'pages'), { recursive: true });
+  await bundle(outdir);
+  copy(outdir);
+  writeFileSync(join(outdir, 'manifest.json'), `${JSON.stringify(manifest(base), null, 2)}\n`);
+  zip(outdir, join(dist, `chaperone-${browser}-${version}.zip`));
+  console.log(`built ${relative(root, outdir)} and dist/chaperone-${browser}-${version}.zip`);
+}

@@ -1,0 +1,55 @@
+// The engine's home: the wasm module runs here (Chrome's service worker, Firefox's
+// background script), because Chrome applies a page's CSP to wasm compiled in a content
+// script. Answers only messages from this extension's own contexts, after validating them.
+
+import init, { Engine } from '../../build/pkg/chaperone.js';
+import { api, engineConfig, loadSettings } from './settings.js';
+
+const MAX_TEXT = 2_000_000;
+let engine;
+let settings;
+
+async function applySettings() {
+  settings = await loadSettings();
+  try {
+    engine.setConfig(engineConfig(settings));
+  } catch (error) {
+    // A setting the engine rejects: keep checking with safe defaults and say why.
+    settings.errors.push(String(error.message ?? error));
+    engine.setConfig('');
+  }
+}
+
+const ready = (async () => {
+  await init({ module_or_path: api.runtime.getURL('chaperone_bg.wasm') });
+  engine = new Engine('');
+  await applySettings();
+})();
+
+api.storage.onChanged.addListener(() => {
+  ready.then(applySettings);
+});
+
+function publicSettings() {
+  const { trainee, disabled_sites, errors, managed, region } = settings;
+  return { trainee, disabled_sites, errors, managed, region };
+}
+
+api.runtime.onMessage.addListener((message, sender, sendResponse) => {
+  if (sender.id !== api.runtime.id || !message || typeof message !== 'object') return false;
+  if (message.type === 'check') {
+    if (typeof message.text !== 'string' || message.text.length > MAX_TEXT) {
+      sendResponse({ error: 'text missing or too long' });
+      return false;
+    }
+    ready
+      .then(() => sendResponse({ findings: engine.check(message.text), settings: publicSettings() }))
+      .catch((error) => sendResponse({ error: String(error?.message ?? error) }));
+    return true;
+  }
+  if (message.type === 'settings') {
+    ready.then(() => sendResponse({ settings: publicSettings() })).catch((e) => sendResponse({ error: String(e) }));
+    return true;
+  }
+  return false;
+});

@@ -1,0 +1,464 @@
+// The content script: finds the fields a doctor types in, reads their text with a map back
+// to the DOM, asks the background engine, and draws underlines, a badge and cards inside
+// the extension's own shadow root. It never changes the editor's DOM to draw; fixes are
+// applied the way typing would be, so the editor's model and its undo stay in sync.
+
+import { renderCard } from './ui/card.js';
+import { clearHighlights, paintHighlights, SEVERITIES } from './ui/highlights.js';
+import { summarize } from './ui/summary.js';
+import uiCss from './ui/ui.css';
+
+const api = globalThis.browser ?? globalThis.chrome;
+const IDLE_MS = 80;
+const MAX_CHARS = 300_000;
+const BLOCKS = new Set(['P', 'DIV', 'LI', 'UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'TR', 'SECTION', 'ARTICLE']);
+const TEXT_INPUTS = new Set(['text', 'search', '']);
+
+/** Per-field state: the last text checked, its findings, and what the user dismissed. */
+const fields = new Map();
+let settings = { trainee: false, disabled_sites: [], errors: [] };
+let openCard = null;
+
+// ---------------------------------------------------------------------------------------
+// The extension's own UI: one host element with an open shadow root.
+
+const host = document.createElement('div');
+host.id = 'chaperone-host';
+host.setAttribute('data-chaperone', '');
+const shadow = host.attachShadow({ mode: 'open' });
+const layer = document.createElement('div');
+layer.className = 'chaperone-layer chaperone-ui';
+const live = document.createElement('div');
+live.className = 'chaperone-live';
+live.setAttribute('role', 'status');
+live.setAttribute('aria-live', 'polite');
+layer.append(live);
+shadow.append(layer);
+adoptStyles(shadow, uiCss);
+
+function adoptStyles(root, css) {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    const style = document.createElement('style');
+    style.textContent = css;
+    root.append(style);
+  }
+}
+
+function mountHost() {
+  if (!host.isConnected) document.documentElement.append(host);
+}
+
+// ---------------------------------------------------------------------------------------
+// Fields.
+
+/** The editable field an event target belongs to, or null. */
+function fieldOf(node) {
+  if (!(node instanceof Element)) node = node?.parentElement;
+  if (!node || host.contains(node)) return null;
+  if (node instanceof HTMLTextAreaElement) return node;
+  if (node instanceof HTMLInputElement) return TEXT_INPUTS.has(node.type) ? node : null;
+  if (!node.isContentEditable) return null;
+  let root = node;
+  while (root.parentElement?.isContentEditable) root = root.parentElement;
+  return root;
+}
+
+const isPlain = (field) => field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement;
+
+/** The field's text, and for contenteditable the text nodes with their UTF-16 offsets. */
+function extract(field) {
+  if (isPlain(field)) return { text: field.value, nodes: [] };
+  const nodes = [];
+  let text = '';
+  const newline = () => {
+    if (text && !text.endsWith('\n')) text += '\n';
+  };
+  const walk = (parent) => {
+    for (const child of parent.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) {
+        nodes.push({ node: child, start: text.length });
+        text += child.data;
+      } else if (child.nodeType === Node.ELEMENT_NODE) {
+        if (child.tagName === 'BR') {
+          text += '\n';
+          continue;
+        }
+        const block = BLOCKS.has(child.tagName);
+        if (block) newline();
+        walk(child);
+        if (block) newline();
+      }
+    }
+  };
+  walk(field);
+  return { text, nodes };
+}
+
+/** A DOM Range over UTF-16 offsets of the extracted text, or null if the DOM moved on. */
+function rangeFor(nodes, start, end) {
+  const locate = (offset, preferNext) => {
+    for (let i = 0; i < nodes.length; i++) {
+      const { node, start: s } = nodes[i];
+      const e = s + node.data.length;
+      if (offset < e || (offset === e && !(preferNext && nodes[i + 1]?.start === e))) {
+        return offset >= s ? { node, offset: offset - s } : null;
+      }
+    }
+    return null;
+  };
+  const a = locate(start, true);
+  const b = locate(end, false);
+  if (!a || !b || !a.node.isConnected || !b.node.isConnected) return null;
+  const range = document.createRange();
+  range.setStart(a.node, Math.min(a.offset, a.node.data.length));
+  range.setEnd(b.node, Math.min(b.offset, b.node.data.length));
+  return range;
+}
+
+function stateOf(field) {
+  let state = fields.get(field);
+  if (!state) {
+    state = { text: '', findings: [], nodes: [], dismissed: new Set(), timer: 0, seq: 0, badge: null, mirror: null, note: null };
+    fields.set(field, state);
+    if (isPlain(field)) field.addEventListener('scroll', () => drawMirror(field, state), { passive: true });
+    // Rich editors (Lexical, Slate, Draft.js) handle beforeinput themselves and may never
+    // fire an input event: watch their DOM for changes instead.
+    else new MutationObserver(() => schedule(field)).observe(field, { childList: true, subtree: true, characterData: true });
+  }
+  return state;
+}
+
+function schedule(field, delay = IDLE_MS) {
+  const state = stateOf(field);
+  clearTimeout(state.timer);
+  state.timer = setTimeout(() => check(field), delay);
+}
+
+async function ask(message) {
+  try {
+    return await api.runtime.sendMessage(message);
+  } catch {
+    // The service worker may have been stopped; one retry wakes it.
+    await new Promise((r) => setTimeout(r, 50));
+    return api.runtime.sendMessage(message);
+  }
+}
+
+async function check(field) {
+  if (!field.isConnected) {
+    forget(field);
+    return;
+  }
+  const state = stateOf(field);
+  const seq = ++state.seq;
+  let { text, nodes } = extract(field);
+  const truncated = text.length > MAX_CHARS;
+  if (truncated) text = text.slice(0, MAX_CHARS);
+  let reply;
+  try {
+    reply = await ask({ type: 'check', text });
+  } catch (error) {
+    showNote(field, state, `Chaperone could not check this field: ${error?.message ?? error}`);
+    return;
+  }
+  if (seq !== state.seq || !reply) return;
+  if (reply.error) {
+    showNote(field, state, `Chaperone: ${reply.error}`);
+    return;
+  }
+  settings = reply.settings ?? settings;
+  state.text = text;
+  state.nodes = nodes;
+  state.findings = reply.findings.filter((f) => !state.dismissed.has(keyOf(f, text)));
+  showNote(field, state, truncated ? `Chaperone checked the first ${MAX_CHARS.toLocaleString()} characters.` : '');
+  draw();
+}
+
+const keyOf = (f, text) => `${f.rule}\u0000${text.slice(f.start, f.end)}`;
+
+function forget(field) {
+  const state = fields.get(field);
+  if (!state) return;
+  state.badge?.remove();
+  state.mirror?.remove();
+  state.note?.remove();
+  fields.delete(field);
+}
+
+// ---------------------------------------------------------------------------------------
+// Drawing: highlights, textarea mirrors, badges, the live region.
+
+function draw() {
+  mountHost();
+  const ranges = Object.fromEntries(SEVERITIES.map((s) => [s, []]));
+  let all = [];
+  for (const [field, state] of fields) {
+    if (!field.isConnected) {
+      forget(field);
+      continue;
+    }
+    all = all.concat(state.findings);
+    if (isPlain(field)) drawMirror(field, state);
+    else {
+      state.ranges = state.findings.map((f) => rangeFor(state.nodes, f.start, f.end));
+      state.findings.forEach((f, i) => state.ranges[i] && ranges[f.severity]?.push(state.ranges[i]));
+    }
+    drawBadge(field, state);
+  }
+  if (!paintHighlights(ranges)) clearHighlights();
+  const summary = summarize(all);
+  if (live.textContent !== summary) live.textContent = summary;
+}
+
+const MIRRORED = ['fontFamily', 'fontSize', 'fontWeight', 'fontStyle', 'letterSpacing', 'lineHeight', 'textTransform', 'textAlign', 'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft', 'borderTopWidth', 'borderRightWidth', 'borderBottomWidth', 'borderLeftWidth', 'wordSpacing', 'tabSize', 'direction'];
+
+/** A textarea has no DOM ranges: a transparent copy of its text in our layer carries marks. */
+function drawMirror(field, state) {
+  if (!state.mirror) {
+    state.mirror = document.createElement('div');
+    state.mirror.className = 'chaperone-mirror';
+    state.mirror.setAttribute('aria-hidden', 'true');
+    layer.prepend(state.mirror);
+  }
+  const mirror = state.mirror;
+  const style = getComputedStyle(field);
+  for (const key of MIRRORED) mirror.style[key] = style[key];
+  if (field instanceof HTMLInputElement) mirror.style.whiteSpace = 'pre';
+  const rect = field.getBoundingClientRect();
+  Object.assign(mirror.style, { left: `${rect.left}px`, top: `${rect.top}px`, width: `${rect.width}px`, height: `${rect.height}px` });
+  const text = state.text;
+  const parts = [];
+  let at = 0;
+  for (const f of [...state.findings].sort((a, b) => a.start - b.start)) {
+    if (f.start < at) continue;
+    parts.push(document.createTextNode(text.slice(at, f.start)));
+    const mark = document.createElement('mark');
+    mark.className = f.severity;
+    mark.textContent = text.slice(f.start, f.end);
+    mark.dataset.index = String(state.findings.indexOf(f));
+    parts.push(mark);
+    at = f.end;
+  }
+  parts.push(document.createTextNode(`${text.slice(at)}\u200b`));
+  mirror.replaceChildren(...parts);
+  mirror.scrollTop = field.scrollTop;
+  mirror.scrollLeft = field.scrollLeft;
+}
+
+function drawBadge(field, state) {
+  if (!state.badge) {
+    state.badge = document.createElement('button');
+    state.badge.type = 'button';
+    state.badge.className = 'chaperone-badge';
+    state.badge.addEventListener('click', () => showCard(field, 0));
+    layer.append(state.badge);
+  }
+  const badge = state.badge;
+  const count = state.findings.length;
+  badge.textContent = String(count);
+  badge.dataset.count = String(count);
+  badge.classList.toggle('has-stop', state.findings.some((f) => f.severity === 'stop'));
+  badge.classList.toggle('has-caution', !state.findings.some((f) => f.severity === 'stop') && state.findings.some((f) => f.severity === 'caution'));
+  badge.setAttribute('aria-label', `Chaperone: ${summarize(state.findings)}. Alt+Shift+N for the next flag.`);
+  const rect = field.getBoundingClientRect();
+  badge.hidden = rect.width === 0 && rect.height === 0;
+  Object.assign(badge.style, { left: `${Math.max(0, rect.right - 30)}px`, top: `${Math.max(0, rect.bottom - 28)}px` });
+  if (state.note) Object.assign(state.note.style, { left: `${rect.left}px`, top: `${rect.bottom + 4}px` });
+}
+
+function showNote(field, state, message) {
+  if (!message) {
+    state.note?.remove();
+    state.note = null;
+    return;
+  }
+  if (!state.note) {
+    state.note = document.createElement('div');
+    state.note.className = 'chaperone-note';
+    layer.append(state.note);
+  }
+  state.note.textContent = message;
+  mountHost();
+  drawBadge(field, state);
+}
+
+function redrawPositions() {
+  for (const [field, state] of fields) {
+    if (isPlain(field) && state.mirror) drawMirror(field, state);
+    if (state.badge) drawBadge(field, state);
+  }
+  closeCard();
+}
+
+// ---------------------------------------------------------------------------------------
+// Cards and fixes.
+
+function rectsOf(field, state, index) {
+  if (isPlain(field)) {
+    const mark = state.mirror?.querySelector(`mark[data-index="${index}"]`);
+    return mark ? [...mark.getClientRects()] : [];
+  }
+  const range = state.ranges?.[index];
+  return range ? [...range.getClientRects()] : [];
+}
+
+function showCard(field, index) {
+  const state = fields.get(field);
+  const finding = state?.findings[index];
+  closeCard();
+  if (!finding) return;
+  const flagged = state.text.slice(finding.start, finding.end);
+  const card = renderCard(finding, {
+    trainee: settings.trainee,
+    flagged: flagged.length > 80 ? `${flagged.slice(0, 77)}…` : flagged,
+    onFix: (replacement) => applyFix(field, finding, replacement),
+    onIgnore: () => {
+      state.dismissed.add(keyOf(finding, state.text));
+      state.findings = state.findings.filter((f) => f !== finding);
+      closeCard();
+      draw();
+    },
+    onAllow: () => allowTerm(flagged),
+  });
+  const wrap = document.createElement('div');
+  wrap.className = 'chaperone-card-wrap';
+  wrap.append(card);
+  wrap.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape') {
+      closeCard();
+      field.focus();
+    }
+  });
+  layer.append(wrap);
+  const rect = rectsOf(field, state, index)[0] ?? field.getBoundingClientRect();
+  const top = rect.bottom + 6 + card.offsetHeight > innerHeight ? Math.max(4, rect.top - card.offsetHeight - 6) : rect.bottom + 6;
+  Object.assign(wrap.style, { left: `${Math.min(Math.max(4, rect.left), Math.max(4, innerWidth - card.offsetWidth - 4))}px`, top: `${top}px` });
+  openCard = { wrap, field, index };
+  return wrap;
+}
+
+function closeCard() {
+  openCard?.wrap.remove();
+  openCard = null;
+}
+
+async function allowTerm(term) {
+  const { allow = [] } = await api.storage.local.get('allow');
+  if (!allow.includes(term)) await api.storage.local.set({ allow: [...allow, term] });
+  closeCard();
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Replaces a flagged span as typing would: select, let the editor see the selection, then a
+ * synthetic beforeinput the editor can handle, else execCommand (kept on the undo stack). */
+async function applyFix(field, finding, replacement) {
+  const state = fields.get(field);
+  closeCard();
+  if (!state || extract(field).text !== state.text) {
+    schedule(field, 0);
+    return;
+  }
+  field.focus();
+  if (isPlain(field)) {
+    field.setSelectionRange(finding.start, finding.end);
+    if (!document.execCommand('insertText', false, replacement)) {
+      field.setRangeText(replacement, finding.start, finding.end, 'end');
+      field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: replacement }));
+    }
+  } else {
+    const range = rangeFor(state.nodes, finding.start, finding.end);
+    if (!range) return schedule(field, 0);
+    const selection = getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    await sleep(150);
+    const target = range.startContainer.parentElement ?? field;
+    const event = new InputEvent('beforeinput', {
+      inputType: replacement ? 'insertReplacementText' : 'deleteContentBackward',
+      data: replacement || null,
+      bubbles: true,
+      cancelable: true,
+      composed: true,
+    });
+    if (target.dispatchEvent(event)) {
+      document.execCommand(replacement ? 'insertText' : 'delete', false, replacement);
+    }
+  }
+  schedule(field, 30);
+}
+
+/** Alt+Shift+N: the next flag after the caret in the focused field (or the first). */
+function nextFinding(field) {
+  const state = fields.get(field);
+  if (!state?.findings.length) return;
+  const next = openCard?.field === field ? (openCard.index + 1) % state.findings.length : 0;
+  const wrap = showCard(field, next);
+  wrap?.querySelector('button')?.focus();
+}
+
+// ---------------------------------------------------------------------------------------
+// Events: typing anywhere (including open shadow roots, via composedPath), pointer over a
+// flag, keyboard, scroll and resize, settings changes.
+
+function targetField(event) {
+  return fieldOf(event.composedPath?.()[0] ?? event.target);
+}
+
+function enabledHere() {
+  const host = location.hostname;
+  return !settings.disabled_sites?.some((d) => host === d || host.endsWith(`.${d}`));
+}
+
+document.addEventListener('input', (e) => {
+  const field = targetField(e);
+  if (field && enabledHere()) schedule(field);
+}, true);
+document.addEventListener('paste', (e) => {
+  const field = targetField(e);
+  if (field && enabledHere()) schedule(field, 0);
+}, true);
+document.addEventListener('focusin', (e) => {
+  const field = targetField(e);
+  if (field && enabledHere() && !fields.has(field)) schedule(field, 0);
+}, true);
+document.addEventListener('keydown', (e) => {
+  if (e.altKey && e.shiftKey && (e.key === 'N' || e.key === 'n' || e.code === 'KeyN')) {
+    const field = targetField(e) ?? openCard?.field;
+    if (field) {
+      e.preventDefault();
+      nextFinding(field);
+    }
+  } else if (e.key === 'Escape' && openCard) closeCard();
+}, true);
+
+let pointerTimer = 0;
+document.addEventListener('mousemove', (e) => {
+  if (pointerTimer) return;
+  pointerTimer = setTimeout(() => {
+    pointerTimer = 0;
+  }, 60);
+  if (openCard?.wrap.contains(e.composedPath?.()[0])) return;
+  for (const [field, state] of fields) {
+    for (let i = 0; i < state.findings.length; i++) {
+      const hit = rectsOf(field, state, i).some((r) => e.clientX >= r.left && e.clientX <= r.right && e.clientY >= r.top && e.clientY <= r.bottom);
+      if (hit) {
+        if (openCard?.field !== field || openCard.index !== i) showCard(field, i);
+        return;
+      }
+    }
+  }
+}, { passive: true });
+document.addEventListener('mousedown', (e) => {
+  if (openCard && !e.composedPath().includes(host)) closeCard();
+}, true);
+addEventListener('scroll', redrawPositions, { capture: true, passive: true });
+addEventListener('resize', redrawPositions, { passive: true });
+
+api.storage.onChanged.addListener(() => {
+  for (const field of fields.keys()) schedule(field, 0);
+});
