@@ -10,10 +10,14 @@ PKG         := build/pkg
 CARGO_BIN   := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 
-.PHONY: run test dist wasm tools rust-tools node-tools browsers test-rust test-wasm test-e2e lint bench clean
+.PHONY: run site cli test dist wasm tools rust-tools node-tools browsers test-rust test-wasm test-e2e test-site lint bench clean
 
-run: dist
-	./target/release/chaperone check --region uk tests/data/sample-post.txt || true
+run: dist site
+	@echo
+	@echo "Extension folders: $(CURDIR)/dist/chrome and $(CURDIR)/dist/firefox (zips beside them)."
+	@echo "Playground and docs: http://127.0.0.1:8080  (Ctrl+C stops the server)"
+	@echo
+	python3 -m http.server 8080 --bind 127.0.0.1 --directory build/site
 
 ## Tools ---------------------------------------------------------------------------------
 
@@ -47,13 +51,20 @@ wasm: rust-tools
 	wasm-bindgen --target web --remove-name-section --remove-producers-section \
 	  --out-dir $(PKG) $(WASM)
 
+# The playground and documentation site, with the rule catalogue from the engine itself.
+site: wasm node-tools cli
+	node www/build.mjs
+
+cli:
+	cargo build --release
+
 # The Chrome and Firefox extensions, and a zip of each, under dist/.
 dist: wasm node-tools
 	node extension/build.mjs
 
 ## Test ----------------------------------------------------------------------------------
 
-test: test-rust dist lint test-wasm test-e2e
+test: test-rust dist lint test-wasm test-e2e test-site
 
 test-rust:
 	cargo test
@@ -68,6 +79,10 @@ lint: node-tools
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	npx web-ext lint --source-dir dist/firefox --no-config-discovery --warnings-as-errors
+
+# The served playground and catalogue in headless Chromium and Firefox.
+test-site: site browsers
+	node tests/site/run.mjs
 
 # The built extension in headless Chromium and Firefox, against real editor frameworks.
 test-e2e: dist browsers

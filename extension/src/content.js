@@ -6,12 +6,12 @@
 import { renderCard } from './ui/card.js';
 import { clearHighlights, paintHighlights, SEVERITIES } from './ui/highlights.js';
 import { summarize } from './ui/summary.js';
+import { extractText, rangeFor } from './ui/text-map.js';
 import uiCss from './ui/ui.css';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const IDLE_MS = 80;
 const MAX_CHARS = 300_000;
-const BLOCKS = new Set(['P', 'DIV', 'LI', 'UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'TR', 'SECTION', 'ARTICLE']);
 const TEXT_INPUTS = new Set(['text', 'search', '']);
 
 /** Per-field state: the last text checked, its findings, and what the user dismissed. */
@@ -71,52 +71,7 @@ const isPlain = (field) => field instanceof HTMLTextAreaElement || field instanc
 
 /** The field's text, and for contenteditable the text nodes with their UTF-16 offsets. */
 function extract(field) {
-  if (isPlain(field)) return { text: field.value, nodes: [] };
-  const nodes = [];
-  let text = '';
-  const newline = () => {
-    if (text && !text.endsWith('\n')) text += '\n';
-  };
-  const walk = (parent) => {
-    for (const child of parent.childNodes) {
-      if (child.nodeType === Node.TEXT_NODE) {
-        nodes.push({ node: child, start: text.length });
-        text += child.data;
-      } else if (child.nodeType === Node.ELEMENT_NODE) {
-        if (child.tagName === 'BR') {
-          text += '\n';
-          continue;
-        }
-        const block = BLOCKS.has(child.tagName);
-        if (block) newline();
-        walk(child);
-        if (block) newline();
-      }
-    }
-  };
-  walk(field);
-  return { text, nodes };
-}
-
-/** A DOM Range over UTF-16 offsets of the extracted text, or null if the DOM moved on. */
-function rangeFor(nodes, start, end) {
-  const locate = (offset, preferNext) => {
-    for (let i = 0; i < nodes.length; i++) {
-      const { node, start: s } = nodes[i];
-      const e = s + node.data.length;
-      if (offset < e || (offset === e && !(preferNext && nodes[i + 1]?.start === e))) {
-        return offset >= s ? { node, offset: offset - s } : null;
-      }
-    }
-    return null;
-  };
-  const a = locate(start, true);
-  const b = locate(end, false);
-  if (!a || !b || !a.node.isConnected || !b.node.isConnected) return null;
-  const range = document.createRange();
-  range.setStart(a.node, Math.min(a.offset, a.node.data.length));
-  range.setEnd(b.node, Math.min(b.offset, b.node.data.length));
-  return range;
+  return isPlain(field) ? { text: field.value, nodes: [] } : extractText(field);
 }
 
 function stateOf(field) {

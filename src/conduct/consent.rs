@@ -310,11 +310,13 @@ pub(super) fn detect(scan: &Scan, hits: &mut Vec<Hit>) {
     }
     // One finding for the post, on the words that make its first patient sentence a story.
     if let Some(s) = frame.sentences.iter().find(|s| s.patient_cues > 0) {
-        let span = frame.first_cue(scan.ctx.lower, s.span.clone()).unwrap_or_else(|| {
-            let text = &scan.ctx.text[s.span.clone()];
-            let start = s.span.start + (text.len() - text.trim_start().len());
-            start..s.span.start + text.trim_end().len()
-        });
+        let span = frame
+            .first_cue(scan.ctx.lower, s.span.clone())
+            .unwrap_or_else(|| {
+                let text = &scan.ctx.text[s.span.clone()];
+                let start = s.span.start + (text.len() - text.trim_start().len());
+                start..s.span.start + text.trim_end().len()
+            });
         if !span.is_empty() {
             hits.push(Hit::new(&STORY_WITHOUT_CONSENT, span));
         }

@@ -124,7 +124,13 @@ impl Compiled {
             if unless_post.as_ref().is_some_and(|u| u.is_in(&scan.leet)) {
                 continue;
             }
+            // A rule that needs a companion word ("idiot" beside "reg") flags a sentence once.
+            let mut flagged_sentences: Vec<usize> = Vec::new();
             for (span, i) in phrases.find_iter(&scan.leet) {
+                let sentence_start = scan.sentence_span(span.start).start;
+                if with.is_some() && flagged_sentences.contains(&sentence_start) {
+                    continue;
+                }
                 let sentence = scan.sentence_text(span.start);
                 let offset = scan.sentence_span(span.start).start;
                 let local = span.start - offset..span.end - offset;
@@ -141,6 +147,7 @@ impl Compiled {
                 {
                     continue;
                 }
+                flagged_sentences.push(sentence_start);
                 let better = m.phrases[i].1;
                 let hit = Hit::new(m.rule, span);
                 hits.push(if better.is_empty() {

@@ -1,0 +1,55 @@
+// Reading a contenteditable's text the way the engine sees it, with a map back to the DOM:
+// text nodes with their UTF-16 offsets (what the engine's findings use), block elements
+// and <br> as line breaks.
+
+const BLOCKS = new Set(['P', 'DIV', 'LI', 'UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'TR', 'SECTION', 'ARTICLE']);
+
+/** The element's text, and its text nodes with the UTF-16 offset where each starts. */
+export function extractText(field) {
+  const nodes = [];
+  let text = '';
+  const newline = () => {
+    if (text && !text.endsWith('\n')) text += '\n';
+  };
+  const walk = (parent) => {
+    for (const child of parent.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) {
+        nodes.push({ node: child, start: text.length });
+        text += child.data;
+      } else if (child.nodeType === Node.ELEMENT_NODE) {
+        if (child.tagName === 'BR') {
+          text += '\n';
+          continue;
+        }
+        const block = BLOCKS.has(child.tagName);
+        if (block) newline();
+        walk(child);
+        if (block) newline();
+      }
+    }
+  };
+  walk(field);
+  return { text, nodes };
+}
+
+/** A DOM Range over UTF-16 offsets of the extracted text, or null if the DOM moved on. */
+export function rangeFor(nodes, start, end) {
+  const locate = (offset, preferNext) => {
+    for (let i = 0; i < nodes.length; i++) {
+      const { node, start: s } = nodes[i];
+      const e = s + node.data.length;
+      if (offset < e || (offset === e && !(preferNext && nodes[i + 1]?.start === e))) {
+        return offset >= s ? { node, offset: offset - s } : null;
+      }
+    }
+    return null;
+  };
+  const a = locate(start, true);
+  const b = locate(end, false);
+  if (!a || !b || !a.node.isConnected || !b.node.isConnected) return null;
+  const range = document.createRange();
+  range.setStart(a.node, Math.min(a.offset, a.node.data.length));
+  range.setEnd(b.node, Math.min(b.offset, b.node.data.length));
+  return range;
+}
+

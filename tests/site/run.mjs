@@ -1,0 +1,147 @@
+// Browser tests of the playground and the rule catalogue as `make run` serves them
+// (Python's standard http.server over build/site), in headless Chromium and Firefox.
+// Also takes screenshots at desktop and phone widths, light and dark, for review.
+
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer-core';
+
+const root = new URL('../..', import.meta.url).pathname;
+const shots = join(root, 'tests', 'site', 'screenshots');
+const POST = 'Saw Mrs Okafor (94) in bed 12 this morning, NHS no 943 476 5919.';
+const NHS = '943 476 5919';
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** A request that would leave the device (data: and blob: URLs never do). */
+const leaves = (url) => !url.startsWith(siteOrigin) && !url.startsWith('data:') && !url.startsWith('blob:');
+let siteOrigin = '';
+
+const freePort = () =>
+  new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+
+async function serve() {
+  const port = await freePort();
+  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', join(root, 'build', 'site')], { stdio: 'ignore' });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 50; i++) {
+    try {
+      if ((await fetch(`${base}/index.html`)).ok) return { server, base };
+    } catch {
+      await sleep(100);
+    }
+  }
+  throw new Error('http.server did not start');
+}
+
+async function launch(name) {
+  if (name === 'chromium') {
+    return puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  }
+  return puppeteer.launch({ browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true });
+}
+
+async function waitFor(fn, what, timeout = 8000) {
+  const start = Date.now();
+  while (Date.now() - start < timeout) {
+    const v = await fn();
+    if (v) return v;
+    await sleep(100);
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+async function playground(page, base, name) {
+  await page.goto(`${base}/index.html`);
+  await page.waitForFunction(() => document.getElementById('engine-status').textContent.includes('ready'));
+  await page.click('#editor');
+  await page.keyboard.type(POST, { delay: 3 });
+  await waitFor(() => page.evaluate(() => document.getElementById('summary').textContent.includes('possible patient identifier')), 'the summary');
+  const highlighted = await page.evaluate(() => [...(CSS.highlights.get('chaperone-stop') ?? [])].map((r) => r.toString()));
+  for (const word of ['Okafor', '94', NHS]) if (!highlighted.includes(word)) throw new Error(`${word} not highlighted: ${highlighted}`);
+  await page.screenshot({ path: join(shots, `${name}-playground.png`), fullPage: true });
+  await page.evaluate((rule) => {
+    const card = [...document.querySelectorAll('.chaperone-card')].find((c) => c.dataset.rule === rule);
+    card.querySelector('button.chaperone-fix').click();
+  }, 'phi/nhs-number');
+  await waitFor(() => page.evaluate((nhs) => !document.getElementById('editor').textContent.includes(nhs), NHS), 'the fix');
+}
+
+async function catalogue(page, base) {
+  const expected = JSON.parse(execFileSync(join(root, 'target', 'release', 'chaperone'), ['rules', '--format', 'json'])).rules.map((r) => r.id);
+  await page.goto(`${base}/rules.html`);
+  await waitFor(() => page.evaluate(() => document.querySelectorAll('article.rule').length), 'the catalogue');
+  const ids = await page.evaluate(() => [...document.querySelectorAll('article.rule')].map((a) => a.id));
+  const missing = expected.filter((id) => !ids.includes(id));
+  if (missing.length) throw new Error(`catalogue lacks ${missing.join(', ')}`);
+}
+
+async function looks(browser, base) {
+  const page = await browser.newPage();
+  for (const [label, width, height] of [['desktop', 1280, 900], ['phone', 390, 844]]) {
+    for (const scheme of ['light', 'dark']) {
+      await page.setViewport({ width, height });
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      await page.goto(`${base}/index.html`);
+      await page.waitForFunction(() => document.getElementById('engine-status').textContent.includes('ready'));
+      await page.click('[data-sample="rant"]');
+      await sleep(200);
+      await page.screenshot({ path: join(shots, `${label}-${scheme}.png`), fullPage: true });
+    }
+  }
+  await page.close();
+}
+
+async function main() {
+  mkdirSync(shots, { recursive: true });
+  const { server, base } = await serve();
+  siteOrigin = base;
+  let passed = 0;
+  let failed = 0;
+  try {
+    for (const name of ['chromium', 'firefox']) {
+      const browser = await launch(name);
+      const page = await browser.newPage();
+      await page.setViewport({ width: 1280, height: 900 });
+      const requests = [];
+      page.on('request', (r) => requests.push(r.url()));
+      for (const [label, run] of [['playground', () => playground(page, base, name)], ['catalogue', () => catalogue(page, base)]]) {
+        try {
+          const before = requests.length;
+          await run();
+          if (label === 'playground') {
+            const typed = requests.slice(before).filter(leaves);
+            if (typed.length) throw new Error(`requests left the page: ${typed.join(', ')}`);
+          }
+          passed++;
+          console.log(`ok   ${name} ${label}`);
+        } catch (error) {
+          failed++;
+          console.log(`FAIL ${name} ${label}: ${error.message}`);
+        }
+      }
+      const outside = requests.filter(leaves);
+      if (outside.length) {
+        failed++;
+        console.log(`FAIL ${name}: requests outside the site: ${outside.join(', ')}`);
+      }
+      if (name === 'chromium') await looks(browser, base);
+      await browser.close();
+    }
+  } finally {
+    server.kill();
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
