@@ -94,6 +94,8 @@ fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
 }
 
+const DEDUPE_WINDOW: usize = 32;
+
 /// Keeps one identifier per stretch of text (the most severe, then the longest) and one
 /// conduct finding per rule and span.
 fn dedupe(mut hits: Vec<Hit>) -> Vec<Hit> {
@@ -104,7 +106,10 @@ fn dedupe(mut hits: Vec<Hit>) -> Vec<Hit> {
     let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
     for hit in hits {
         let phi = hit.rule.category() == Category::Phi && hit.rule.kind != crate::Kind::Combination;
-        let clash = kept.iter().rposition(|k| {
+        // Kept hits are in text order and spans are short: an overlap can only be among the
+        // last few, which keeps this linear on a megabyte paste.
+        let window = kept.len().saturating_sub(DEDUPE_WINDOW);
+        let clash = kept[window..].iter().rposition(|k| {
             overlaps(&k.span, &hit.span)
                 && if phi {
                     k.rule.category() == Category::Phi && k.rule.kind != crate::Kind::Combination
@@ -115,6 +120,7 @@ fn dedupe(mut hits: Vec<Hit>) -> Vec<Hit> {
         match clash {
             None => kept.push(hit),
             Some(i) => {
+                let i = window + i;
                 let k = &kept[i];
                 let better = (hit.rule.severity, hit.span.len()) > (k.rule.severity, k.span.len());
                 if better {

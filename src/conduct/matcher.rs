@@ -125,7 +125,7 @@ impl Compiled {
                 continue;
             }
             // A rule that needs a companion word ("idiot" beside "reg") flags a sentence once.
-            let mut flagged_sentences: Vec<usize> = Vec::new();
+            let mut flagged_sentences = std::collections::HashSet::new();
             for (span, i) in phrases.find_iter(&scan.leet) {
                 let sentence_start = scan.sentence_span(span.start).start;
                 if with.is_some() && flagged_sentences.contains(&sentence_start) {
@@ -147,7 +147,7 @@ impl Compiled {
                 {
                     continue;
                 }
-                flagged_sentences.push(sentence_start);
+                flagged_sentences.insert(sentence_start);
                 let better = m.phrases[i].1;
                 let hit = Hit::new(m.rule, span);
                 hits.push(if better.is_empty() {

@@ -944,6 +944,7 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
                 found.push(r);
             }
         }
+        let mut taken = Taken::new(&found);
         for m in WORD_RE.find_iter(ctx.text) {
             if !ctx.frame.patient_story_at(m.start()) {
                 continue;
@@ -952,10 +953,7 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
             // that starts at its second word.
             for (offset, _) in word_starts(m.as_str()) {
                 let r = trim_name(ctx, m.start() + offset..m.end(), false);
-                if r.is_empty()
-                    || is_excluded(ctx, r.clone())
-                    || found.iter().any(|f| overlaps(f, &r))
-                {
+                if r.is_empty() || is_excluded(ctx, r.clone()) || taken.overlaps(&r) {
                     continue;
                 }
                 let previous = ctx.lower_before(r.start, 12).split_whitespace().last();
@@ -965,6 +963,7 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
                     && !after_preposition
                     && ctx.config.sensitivity > Sensitivity::Low
                 {
+                    taken.insert(r.clone());
                     found.push(r);
                     break;
                 }
@@ -1252,8 +1251,31 @@ fn is_whole_word(set: &WordSet, s: &str) -> bool {
             .any(|(r, _)| r.start == 0 && r.end == s.len())
 }
 
-fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
-    a.start < b.end && b.start < a.end
+/// Spans already taken by a name, for overlap queries in logarithmic time.
+struct Taken(std::collections::BTreeMap<usize, usize>);
+
+impl Taken {
+    fn new(spans: &[Range<usize>]) -> Taken {
+        let mut t = Taken(std::collections::BTreeMap::new());
+        for r in spans {
+            t.insert(r.clone());
+        }
+        t
+    }
+
+    fn insert(&mut self, r: Range<usize>) {
+        let end = self.0.entry(r.start).or_insert(r.end);
+        *end = (*end).max(r.end);
+    }
+
+    /// Whether `r` overlaps a taken span. Names are short, so looking back a few is enough.
+    fn overlaps(&self, r: &Range<usize>) -> bool {
+        self.0
+            .range(..r.end)
+            .rev()
+            .take(8)
+            .any(|(&s, &e)| s < r.end && r.start < e)
+    }
 }
 
 /// Every later or earlier mention of a word of a name already found is the same person
@@ -1276,12 +1298,13 @@ fn propagate(ctx: &Ctx, found: &mut Vec<Range<usize>>) {
     if words.is_empty() {
         return;
     }
+    let taken = Taken::new(found);
     let extra: Vec<Range<usize>> = WORD_RE
         .find_iter(ctx.text)
         .flat_map(|m| word_starts(m.as_str()).map(move |(o, w)| (m.start() + o, w)))
         .filter(|(_, w)| words.contains(w.trim_end_matches("'s")))
         .map(|(s, w)| s..s + w.trim_end_matches("'s").len())
-        .filter(|r| !found.iter().any(|f| overlaps(f, r)) && !is_excluded(ctx, r.clone()))
+        .filter(|r| !taken.overlaps(r) && !is_excluded(ctx, r.clone()))
         .collect();
     found.extend(extra);
 }
