@@ -88,8 +88,10 @@ test-site: site browsers
 test-e2e: dist browsers
 	node tests/e2e/run.mjs chromium firefox
 
-bench:
+# Native criterion benchmarks, then the wasm engine in headless Chromium, against DESIGN.md's budgets.
+bench: wasm node-tools browsers
 	cargo bench --bench check
+	node tests/bench/wasm.mjs
 
 clean:
 	rm -rf build dist target

@@ -367,7 +367,7 @@ static PUBLIC_CUES: LazyLock<WordSet> = LazyLock::new(|| {
 
 /// A person's age ("19yo", "44-year-old", "aged 62", "88,"): a strong sign of one person.
 static AGE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)\d{1,3}\s?(?:yo|y/o|y\.o\.|-year-old|-yr-old|year old|years old|yr old|m|f)(?-u:\b)|(?-u:\b)aged \d{1,3}(?-u:\b)")
+    crate::lexicon::pattern(r"(?i)(?-u:\b)\d{1,3}\s?(?:yo|y/o|y\.o\.|-year-old|-yr-old|year old|years old|yr old|m|f)(?-u:\b)|(?-u:\b)aged \d{1,3}(?-u:\b)")
         .expect("valid pattern")
 });
 

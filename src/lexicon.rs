@@ -3,6 +3,12 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use std::ops::Range;
 
+/// Builds a regex with a lazy-DFA cache large enough for Unicode-heavy patterns: at the
+/// default size the cache thrashes and each search falls back to a much slower engine.
+pub fn pattern(re: &str) -> Result<regex::Regex, regex::Error> {
+    regex::RegexBuilder::new(re).dfa_size_limit(8 << 20).build()
+}
+
 /// A set of words or phrases found only as whole words (an ASCII letter or digit must not
 /// touch either end), ignoring ASCII case.
 #[derive(Debug)]

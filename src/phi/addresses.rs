@@ -76,7 +76,7 @@ pub const ZIP_CODE: Rule = Rule {
 };
 
 static STREET_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    crate::lexicon::pattern(concat!(
         r"(?:(?:[Aa]pt|[Aa]partment|[Uu]nit|[Ff]lat|[Ss]uite)\.? ?\d{1,5}[A-Za-z]?,? )?",
         r"(?-u:\b)\d{1,5}[A-Za-z]?(?:/\d{1,5})?,? (?:[A-Z][a-z'\-]+ ){1,3}",
         r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Grove|Gr|Close|Cl|Crescent|Cres|Court|Ct|Place|Pl|Way|Terrace|Tce|Boulevard|Blvd|Parade|Pde|Highway|Hwy|Row|Square|Sq|Mews|Gardens|Gdns|Circuit|Cct|Walk|Rise|Green|Esplanade)",
@@ -87,12 +87,12 @@ static STREET_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static UK_POSTCODE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}(?-u:\b)")
+    crate::lexicon::pattern(r"(?i)(?-u:\b)[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}(?-u:\b)")
         .expect("valid pattern")
 });
 
 static CA_POSTCODE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::lexicon::pattern(
         r"(?i)(?-u:\b)[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d(?-u:\b)",
     )
     .expect("valid pattern")
@@ -100,7 +100,7 @@ static CA_POSTCODE_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Four or five digits after a state, "ZIP"/"postcode", or "from" in a story.
 static STATE_CODE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    crate::lexicon::pattern(concat!(
         r"(?:(?-u:\b)(?P<au>NSW|VIC|QLD|SA|WA|TAS|NT|ACT|Vic|Qld|Tas),? (?P<auz>\d{4}))",
         r"|(?:(?-u:\b)(?P<us>A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY]),? (?P<usz>\d{5}(?:-\d{4})?))",
         r"|(?:(?i:zip(?: code)?|postcode|post code):? (?P<lab>\d{4,5}(?:-\d{4})?))",

@@ -45,7 +45,7 @@ const NUM: &str = r"(?:9\d|1[01]\d)";
 
 static AGE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let words = r"ninety(?:[\- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a|one) hundred(?: and (?:one|two|three|four|five|six|seven|eight|nine|ten))?";
-    Regex::new(&format!(
+    crate::lexicon::pattern(&format!(
         concat!(
             r"(?i)(?-u:\b)(?:",
             r"(?P<unit>{n}|{w})(?:\s?-\s?|\s)?(?:years?|yrs?|yo|y/o|y\.o\.|yr)(?:[\s\-]?old)?(?-u:\b)",
@@ -63,7 +63,7 @@ static AGE_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "(94)" or ", 94," right after a capitalised name.
 static NAME_AGE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::lexicon::pattern(&format!(
         r"\p{{Lu}}[\p{{L}}'\-]+(?:\s?\p{{So}})?(?:\s?\((?P<a>{NUM})\)|,\s(?P<b>{NUM})(?:,|\s))"
     ))
     .expect("valid pattern")

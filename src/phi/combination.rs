@@ -82,7 +82,7 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
 });
 
 static AGE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(\d{1,3})\s?(?:-year-old|-yr-old|year-old|year old|years old|yo|y/o|m|f)(?-u:\b)|(?-u:\b)aged (\d{1,3})(?-u:\b)|(?::|,)\s(\d{1,3}),")
+    crate::lexicon::pattern(r"(?i)(?-u:\b)(\d{1,3})\s?(?:-year-old|-yr-old|year-old|year old|years old|yo|y/o|m|f)(?-u:\b)|(?-u:\b)aged (\d{1,3})(?-u:\b)|(?::|,)\s(\d{1,3}),")
         .expect("valid pattern")
 });
 

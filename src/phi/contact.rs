@@ -130,7 +130,7 @@ pub const IP_ADDRESS: Rule = Rule {
 };
 
 static PHONE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    crate::lexicon::pattern(concat!(
         r"(?:\+|00)(?:44|61|1|64|353)[ .\-]?(?:\(0\)[ ]?)?\d{1,4}(?:[ .\-]?\d{2,4}){2,3}",
         r"|\(\d{3}\)[ ]?\d{3}[ .\-]\d{4}",
         r"|(?-u:\b)\d{3}[.\-]\d{3}[.\-]\d{4}(?-u:\b)",
@@ -144,7 +144,7 @@ static PHONE_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static EMAIL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    crate::lexicon::pattern(concat!(
         r"(?i)[a-z0-9][a-z0-9._%+\-]*@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}",
         r"|(?i-u:\b)[a-z0-9._\-]{3,} ?(?:\(at\)|\[at\]| at ) ?[a-z0-9\-]+ ?(?:\(dot\)|\[dot\]| dot ) ?(?:com|org|net|co|uk|au|ca|edu)(?-u:\b)"
     ))
@@ -152,21 +152,22 @@ static EMAIL_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static URL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:https?://|www\.)[^\s<>()]+|(?-u:\b)(?:gofundme\.com|justgiving\.com|instagram\.com|facebook\.com|fb\.com|tiktok\.com|x\.com|twitter\.com|linkedin\.com/in|youtube\.com/@|gofund\.me)/[^\s<>()]+")
+    crate::lexicon::pattern(r"(?i)(?:https?://|www\.)[^\s<>()]+|(?-u:\b)(?:gofundme\.com|justgiving\.com|instagram\.com|facebook\.com|fb\.com|tiktok\.com|x\.com|twitter\.com|linkedin\.com/in|youtube\.com/@|gofund\.me)/[^\s<>()]+")
         .expect("valid pattern")
 });
 
 static HANDLE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?").expect("valid pattern")
+    crate::lexicon::pattern(r"@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?").expect("valid pattern")
 });
 
 static IPV4_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?-u:\b)")
+    crate::lexicon::pattern(r"(?-u:\b)(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?-u:\b)")
         .expect("valid pattern")
 });
 
 static IPV6_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){3,7}(?-u:\b)").expect("valid pattern")
+    crate::lexicon::pattern(r"(?i)(?-u:\b)[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){3,7}(?-u:\b)")
+        .expect("valid pattern")
 });
 
 /// Personal-page hosts: a link there in a patient story points to a person.

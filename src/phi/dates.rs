@@ -57,7 +57,7 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
         r"\d{1,2}/\d{1,2}".to_string(),
         r"the \d{1,2}(?:st|nd|rd|th)".to_string(),
     ];
-    Regex::new(&format!(r"(?i)(?-u:\b)(?:{})", p.join("|"))).expect("valid pattern")
+    crate::lexicon::pattern(&format!(r"(?i)(?-u:\b)(?:{})", p.join("|"))).expect("valid pattern")
 });
 
 static HOLIDAYS: LazyLock<WordSet> = LazyLock::new(|| {

@@ -142,28 +142,31 @@ pub const HEALTH_CARD_CA: Rule = Rule {
 };
 
 static TEN_DIGITS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)\d{3}[ .\-]?\d{3}[ .\-]?\d{4}(?-u:\b)").expect("valid pattern")
+    crate::lexicon::pattern(r"(?-u:\b)\d{3}[ .\-]?\d{3}[ .\-]?\d{4}(?-u:\b)")
+        .expect("valid pattern")
 });
 
 static MBI_RE: LazyLock<Regex> = LazyLock::new(|| {
     let a = "[AC-HJKMNP-RT-Y]";
     let an = "[AC-HJKMNP-RT-Y0-9]";
-    Regex::new(&format!(
+    crate::lexicon::pattern(&format!(
         r"(?-u:\b)[1-9]{a}{an}[0-9]-?{a}{an}[0-9]-?{a}{a}[0-9]{{2}}(?-u:\b)"
     ))
     .expect("valid pattern")
 });
 
 static MEDICARE_AU_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)[2-6]\d{3} ?\d{5} ?\d(?: ?[1-9])?(?-u:\b)").expect("valid pattern")
+    crate::lexicon::pattern(r"(?-u:\b)[2-6]\d{3} ?\d{5} ?\d(?: ?[1-9])?(?-u:\b)")
+        .expect("valid pattern")
 });
 
 static IHI_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)8003 ?6\d{2} ?\d{4} ?\d{4}(?-u:\b)").expect("valid pattern")
+    crate::lexicon::pattern(r"(?-u:\b)8003 ?6\d{2} ?\d{4} ?\d{4}(?-u:\b)").expect("valid pattern")
 });
 
 static OHIP_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)\d{4}[ \-]?\d{3}[ \-]?\d{3}[ \-]?[A-Z]{2}(?-u:\b)").expect("valid pattern")
+    crate::lexicon::pattern(r"(?-u:\b)\d{4}[ \-]?\d{3}[ \-]?\d{3}[ \-]?[A-Z]{2}(?-u:\b)")
+        .expect("valid pattern")
 });
 
 pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {

@@ -779,7 +779,7 @@ const NAME_WORD: &str = r"\p{Lu}[\p{Ll}\p{Lu}\p{M}'\-]*(?:\p{Lu}[\p{Ll}\p{M}]+)?
 /// A title and the name after it; the name may be lowercase or ALL CAPS, may run over a
 /// line break and may have an emoji in the middle.
 static TITLED_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::lexicon::pattern(&format!(
         r"(?i:(?-u:\b)(?:(?:mr|mrs|ms|mx|mstr|mme|mlle|sra|sr)\.?|miss|master|madame|monsieur|señora|señor|herr|frau))[ \t]+(?P<name>\p{{L}}[\p{{L}}\p{{M}}'\-]*(?:[ \t\n]?(?:\p{{So}}\s?)?{NAME_WORD}){{0,2}})"
     ))
     .expect("valid pattern")
@@ -788,7 +788,7 @@ static TITLED_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// A patient or family cue and the name after it.
 static CUE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let family = "daughter|son|sister|brother|mum|mom|mother|dad|father|wife|husband|partner|granddaughter|grandson|grandma|grandmother|grandad|granddad|grandfather|niece|nephew|aunt|auntie|uncle|carer|baby|boyfriend|girlfriend|fiancée?|twin|twins|kids?|child|stepdad|stepmum";
-    Regex::new(&format!(
+    crate::lexicon::pattern(&format!(
         concat!(
             r"(?i:(?-u:\b)(?P<cue>my patient|our patient|the patient|patient|patiente|pt|pt's name is|name is|name's|name really is|named|naming (?:her|him|them|the baby)|",
             r"(?:her|his|their|my|the) (?:{family})|twins|little|hi|hey|dear|sorry|congrats to|congratulations to|huge congrats to|",
@@ -803,19 +803,19 @@ static CUE_RE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A capitalised word or two followed by an age: "Sunny (7)", "Ivy Thistlewood, 103,".
 static NAME_AGE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?P<name>{NAME_WORD}(?:[ \t](?:\p{{So}}[ \t]?)?{NAME_WORD}){{0,2}})(?:[ \t]?\((?:\d{{1,3}})\)|,[ \t]\d{{1,3}}[,)])"))
+    crate::lexicon::pattern(&format!(r"(?P<name>{NAME_WORD}(?:[ \t](?:\p{{So}}[ \t]?)?{NAME_WORD}){{0,2}})(?:[ \t]?\((?:\d{{1,3}})\)|,[ \t]\d{{1,3}}[,)])"))
         .expect("valid pattern")
 });
 
 /// Record-style "SURNAME, First" or "SURNAME, FIRST M" (wristbands, letters, labels).
 static RECORD_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?P<name>\p{Lu}{2,}(?:[\-']\p{Lu}+)?,[ \t]\p{Lu}[\p{L}\-]+(?:[ \t]\p{Lu}(?-u:\b)\.?)?)")
+    crate::lexicon::pattern(r"(?-u:\b)(?P<name>\p{Lu}{2,}(?:[\-']\p{Lu}+)?,[ \t]\p{Lu}[\p{L}\-]+(?:[ \t]\p{Lu}(?-u:\b)\.?)?)")
         .expect("valid pattern")
 });
 
 /// Any capitalised word (a candidate for the name lists).
 static WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::lexicon::pattern(&format!(
         r"(?P<name>{NAME_WORD}(?:[ \t\n]{NAME_WORD}){{0,2}})"
     ))
     .expect("valid pattern")
@@ -824,14 +824,15 @@ static WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// A quotation signed by its author: "'Botox changed my life' – Sandra, Parramatta",
 /// "pain free ever since!' — Mark T." (a testimonial names its patient).
 static SIGNATURE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r#"["'\u{{201D}}\u{{2019}}!][ \t]*[-\u{{2013}}\u{{2014}}~][ \t]*(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD})?(?:[ \t]\p{{Lu}}\.)?)"#))
+    crate::lexicon::pattern(&format!(r#"["'\u{{201D}}\u{{2019}}!][ \t]*[-\u{{2013}}\u{{2014}}~][ \t]*(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD})?(?:[ \t]\p{{Lu}}\.)?)"#))
         .expect("valid pattern")
 });
 
 /// "and" or "+" joining a second name to one already found: "Twins Faith and Harmony",
 /// "Lachie + Mia".
 static SIBLING_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"^[ \t]*(?:and|&|\+)[ \t]+(?P<name>{NAME_WORD})")).expect("valid pattern")
+    crate::lexicon::pattern(&format!(r"^[ \t]*(?:and|&|\+)[ \t]+(?P<name>{NAME_WORD})"))
+        .expect("valid pattern")
 });
 
 fn add_siblings(ctx: &Ctx, found: &mut Vec<Range<usize>>) {
@@ -853,7 +854,7 @@ fn add_siblings(ctx: &Ctx, found: &mut Vec<Range<usize>>) {
 }
 
 static INITIALS_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)[A-Z]\.[ ]?[A-Z]\.(?:[ ]?[A-Z]\.)?").expect("valid pattern")
+    crate::lexicon::pattern(r"(?-u:\b)[A-Z]\.[ ]?[A-Z]\.(?:[ ]?[A-Z]\.)?").expect("valid pattern")
 });
 
 const NOT_INITIALS: &[&str] = &[

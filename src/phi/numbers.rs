@@ -217,13 +217,14 @@ static LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
         .map(|l| regex::escape(l))
         .collect::<Vec<_>>()
         .join("|");
-    Regex::new(&format!(r"(?i)(?-u:\b)(?:{alternation})s?(?-u:\b)")).expect("valid pattern")
+    crate::lexicon::pattern(&format!(r"(?i)(?-u:\b)(?:{alternation})s?(?-u:\b)"))
+        .expect("valid pattern")
 });
 
 /// An identifier token right after a label: optional letter prefix, at least four digits in
 /// groups, optional letter suffix.
 static ID_AFTER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    crate::lexicon::pattern(concat!(
         r"^[\s.:#=(,\-]*(?:(?:no|number|num|is|was|of|id)(?-u:\b)[\s.:#=(\-]*)?",
         r"((?:[A-Za-z]{1,4}[ \-]?)?\d[0-9A-Z]*(?:[ \-/]\d[0-9A-Z]*)*(?:[ \-][A-Z]{1,2}(?-u:\b))?)"
     ))
@@ -231,33 +232,35 @@ static ID_AFTER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static SSN_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)\d ?\d ?\d ?[\- ] ?\d ?\d ?[\- ] ?\d ?\d ?\d ?\d(?-u:\b)")
+    crate::lexicon::pattern(r"(?-u:\b)\d ?\d ?\d ?[\- ] ?\d ?\d ?[\- ] ?\d ?\d ?\d ?\d(?-u:\b)")
         .expect("valid pattern")
 });
 
 static SIN_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)\d{3}[ \-]\d{3}[ \-]\d{3}(?-u:\b)").expect("valid pattern")
+    crate::lexicon::pattern(r"(?-u:\b)\d{3}[ \-]\d{3}[ \-]\d{3}(?-u:\b)").expect("valid pattern")
 });
 
 static NINO_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?-u:\b)")
-        .expect("valid pattern")
+    crate::lexicon::pattern(
+        r"(?-u:\b)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?-u:\b)",
+    )
+    .expect("valid pattern")
 });
 
 static UK_PLATE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)[A-Z]{2}\d{2} ?[A-Z]{3}(?-u:\b)").expect("valid pattern")
+    crate::lexicon::pattern(r"(?-u:\b)[A-Z]{2}\d{2} ?[A-Z]{3}(?-u:\b)").expect("valid pattern")
 });
 
 /// A plate-like token after a vehicle word: "his ute (1XY 2ZW)".
 static VEHICLE_WORD_PLATE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:car|ute|truck|van|motorbike|motorcycle|suv|taxi|cab|vehicle)(?-u:\b)[^.\n]{0,20}?\((?-i)([A-Z0-9]{2,4} ?[A-Z0-9]{2,4})\)")
+    crate::lexicon::pattern(r"(?i)(?-u:\b)(?:car|ute|truck|van|motorbike|motorcycle|suv|taxi|cab|vehicle)(?-u:\b)[^.\n]{0,20}?\((?-i)([A-Z0-9]{2,4} ?[A-Z0-9]{2,4})\)")
         .expect("valid pattern")
 });
 
 /// Long record-like numbers: seven or more digits (grouped or not), or letters then six or
 /// more digits ("D0123456", "RRN337912A").
 static LONG_ID_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::lexicon::pattern(
         r"(?-u:\b)(?:[A-Z]{1,3}\d{6,10}[A-Z]?|\d{7,12}|\d{3,4}(?:[ \-]\d{3,4}){2,3})(?-u:\b)",
     )
     .expect("valid pattern")

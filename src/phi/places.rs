@@ -66,13 +66,13 @@ pub const PATIENT_PLACE: Rule = Rule {
 };
 
 static WARD_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(?:icu|hdu|ccu|itu) )?(?:ward|wd|bed|bay|room|rm|cubicle|cube|side ?room|resus|chambre|cot|pod|stall|majors|recovery bay)\s?(?:#|no\.? ?)?\d{1,3}[a-z]?(?-u:\b)")
+    crate::lexicon::pattern(r"(?i)(?-u:\b)(?:(?:icu|hdu|ccu|itu) )?(?:ward|wd|bed|bay|room|rm|cubicle|cube|side ?room|resus|chambre|cot|pod|stall|majors|recovery bay)\s?(?:#|no\.? ?)?\d{1,3}[a-z]?(?-u:\b)")
         .expect("valid pattern")
 });
 
 /// A capitalised place name (up to four words) after a preposition, and schools.
 static PLACE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    crate::lexicon::pattern(concat!(
         r"(?-u:\b)(?P<prep>from|in|at|to|near|outside)\s(?:the\s)?",
         r"(?P<place>\p{Lu}[\p{L}\p{M}'\-]+(?:\s(?:(?:on|at|in)\s)?\p{Lu}[\p{L}\p{M}'\-]+){0,3})",
     ))
@@ -80,7 +80,7 @@ static PLACE_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static SCHOOL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)\p{Lu}[\p{L}'\-]+(?:\s\p{Lu}[\p{L}'\-]+){0,3}\s(?:High|Primary|Elementary|Public|Academy|Secondary|Grammar|Middle|Junior|Infants|Montessori)(?:\s(?:School|College))?(?-u:\b)")
+    crate::lexicon::pattern(r"(?-u:\b)\p{Lu}[\p{L}'\-]+(?:\s\p{Lu}[\p{L}'\-]+){0,3}\s(?:High|Primary|Elementary|Public|Academy|Secondary|Grammar|Middle|Junior|Infants|Montessori)(?:\s(?:School|College))?(?-u:\b)")
         .expect("valid pattern")
 });
 

@@ -1,0 +1,85 @@
+// The wasm engine in headless Chromium against the budgets in DESIGN.md: check time (p50,
+// p99) on posts of 280, 3,000 and 40,000 characters, cold start (fetch, compile, init, first
+// check), .wasm size raw and gzipped, and memory. Prints a table; `make bench` runs it.
+
+import { build } from 'esbuild';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import puppeteer from 'puppeteer-core';
+
+const root = new URL('../..', import.meta.url).pathname;
+const out = join(root, 'build', 'bench');
+mkdirSync(out, { recursive: true });
+
+const page = `
+import init, { Engine } from '${join(root, 'build', 'pkg', 'chaperone.js')}';
+const SENTENCES = ${JSON.stringify([
+  'Saw Mrs Okafor (94) in bed 12 on Ward 7 this morning, NHS no 943 476 5919. ',
+  'Her daughter Priya called from 07700 900123 😀 ',
+  'Flu clinic Sat 12 Oct 9am-1pm at the practice, BP 120/80 checks, see doi:10.1056/NEJMoa2034577. ',
+  '3rd visit this week from our favourite frequent flyer, classic drug-seeking 🙄 ',
+  'Thanks @NHSEngland and Dr Patel for a great session on deprescribing. ',
+  'Lives at 14 Brudenell Grove, LS6 1HR; MRN 00482913, DOB 03/04/1951. ',
+  'Vaccines are safe and effective; Shingrix is about 90% effective in adults over 50. ',
+])};
+const post = (n) => { let s = ''; while ([...s].length < n) s += SENTENCES[[...s].length % SENTENCES.length]; return [...s].slice(0, n).join(''); };
+const quantile = (xs, q) => xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+window.run = async () => {
+  const t0 = performance.now();
+  await init({ module_or_path: new URL('chaperone_bg.wasm', location.href) });
+  const engine = new Engine('');
+  engine.check('Saw Mrs Okafor today');
+  const cold = performance.now() - t0;
+  const results = { cold_ms: cold };
+  for (const [n, runs] of [[280, 400], [3000, 100], [40000, 20]]) {
+    const text = post(n);
+    for (let i = 0; i < 5; i++) engine.check(text);
+    const times = [];
+    for (let i = 0; i < runs; i++) { const s = performance.now(); engine.check(text); times.push(performance.now() - s); }
+    results[n] = { p50: quantile(times, 0.5), p99: quantile(times, 0.99), max: Math.max(...times) };
+  }
+  results.heap_mb = performance.memory ? performance.memory.usedJSHeapSize / 1e6 : null;
+  return results;
+};
+`;
+
+await build({ stdin: { contents: page, resolveDir: out, loader: 'js' }, outfile: join(out, 'bench.js'), bundle: true, format: 'esm', logLevel: 'warning', logOverride: { 'empty-import-meta': 'silent' } });
+writeFileSync(join(out, 'index.html'), '<!doctype html><meta charset="utf-8"><script type="module" src="bench.js"></script>');
+const wasm = readFileSync(join(root, 'build', 'pkg', 'chaperone_bg.wasm'));
+
+const server = createServer((req, res) => {
+  const file = req.url === '/chaperone_bg.wasm' ? null : join(out, req.url === '/' ? 'index.html' : req.url.slice(1));
+  try {
+    const body = file ? readFileSync(file) : wasm;
+    const type = file?.endsWith('.js') ? 'text/javascript' : file?.endsWith('.html') ? 'text/html' : 'application/wasm';
+    res.writeHead(200, { 'content-type': type }).end(body);
+  } catch {
+    res.writeHead(404).end();
+  }
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'] });
+const tab = await browser.newPage();
+await tab.goto(`http://127.0.0.1:${server.address().port}/`);
+await tab.waitForFunction(() => window.run);
+const r = await tab.evaluate(() => window.run());
+const metrics = await tab.metrics();
+await browser.close();
+server.close();
+
+const us = (ms) => `${(ms * 1000).toFixed(0)} µs`;
+const rows = [
+  ['check 280 chars p50', us(r[280].p50), '≤ 50 µs', r[280].p50 <= 0.05],
+  ['check 280 chars p99', us(r[280].p99), '≤ 250 µs', r[280].p99 <= 0.25],
+  ['check 3,000 chars p99', us(r[3000].p99), '≤ 1 ms', r[3000].p99 <= 1],
+  ['check 40,000 chars p50', `${r[40000].p50.toFixed(1)} ms`, '≤ 20 ms', r[40000].p50 <= 20],
+  ['cold start to first check', `${r.cold_ms.toFixed(0)} ms`, '≤ 50 ms', r.cold_ms <= 50],
+  ['.wasm raw', `${(wasm.length / 1024).toFixed(0)} KB`, '≤ 2 MB', wasm.length <= 2 * 1024 * 1024],
+  ['.wasm gzipped', `${(gzipSync(wasm, { level: 9 }).length / 1024).toFixed(0)} KB`, '≤ 800 KB', gzipSync(wasm, { level: 9 }).length <= 800 * 1024],
+  ['JS heap of the page', `${(metrics.JSHeapUsedSize / 1e6).toFixed(1)} MB`, '≤ 15 MB', metrics.JSHeapUsedSize / 1e6 <= 15],
+];
+console.log('| measure | result | budget | within |\n|---|---|---|---|');
+for (const [m, v, b, ok] of rows) console.log(`| ${m} | ${v} | ${b} | ${ok ? 'yes' : '**no**'} |`);
+console.log(`\n(wasm file ${statSync(join(root, 'build', 'pkg', 'chaperone_bg.wasm')).size} bytes)`);
