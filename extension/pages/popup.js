@@ -3,12 +3,13 @@ import { api, loadSettings } from '../src/settings.js';
 
 const $ = (id) => document.getElementById(id);
 
-async function currentHost() {
+/** The active tab's URL (readable through activeTab while the popup is open). */
+async function currentUrl() {
   const [tab] = await api.tabs.query({ active: true, currentWindow: true }).catch(() => []);
   try {
-    return new URL(tab?.url ?? '').hostname;
+    return new URL(tab?.url ?? '');
   } catch {
-    return '';
+    return null;
   }
 }
 
@@ -19,7 +20,8 @@ async function save(patch) {
 
 async function main() {
   const s = await loadSettings();
-  const host = await currentHost();
+  const url = await currentUrl();
+  const host = url?.hostname ?? '';
   $('site').textContent = host || 'this page';
   $('site-enabled').checked = !s.disabled_sites.includes(host);
   $('region').value = s.region;
@@ -41,7 +43,7 @@ async function main() {
     await save({ disabled_sites: [...sites] });
   });
   if (host && api.permissions && api.scripting) {
-    const origin = `${new URL(`https://${host}`).origin}/*`;
+    const origin = `${url.origin}/*`;
     const granted = await api.permissions.contains({ origins: [origin] }).catch(() => true);
     $('grant').hidden = granted;
     $('grant').addEventListener('click', async () => {

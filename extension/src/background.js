@@ -6,6 +6,8 @@ import init, { Engine } from '../../build/pkg/chaperone.js';
 import { api, engineConfig, loadSettings } from './settings.js';
 
 const MAX_TEXT = 2_000_000;
+/** More flags than anyone can read; capping them keeps the reply and the drawing small. */
+const MAX_FINDINGS = 500;
 let engine;
 let settings;
 
@@ -43,7 +45,11 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
       return false;
     }
     ready
-      .then(() => sendResponse({ findings: engine.check(message.text), settings: publicSettings() }))
+      .then(() => {
+        const findings = engine.check(message.text);
+        const capped = findings.length > MAX_FINDINGS;
+        sendResponse({ findings: capped ? findings.slice(0, MAX_FINDINGS) : findings, total: findings.length, settings: publicSettings() });
+      })
       .catch((error) => sendResponse({ error: String(error?.message ?? error) }));
     return true;
   }

@@ -93,13 +93,20 @@ function schedule(field, delay = IDLE_MS) {
   state.timer = setTimeout(() => check(field), delay);
 }
 
+/** Sends a message to the engine. A stopped service worker is restarted by the browser on
+ * the first message, which can fail, hang or go unanswered while it starts: retry with a
+ * timeout and backoff. */
 async function ask(message) {
-  try {
-    return await api.runtime.sendMessage(message);
-  } catch {
-    // The service worker may have been stopped; one retry wakes it.
-    await new Promise((r) => setTimeout(r, 50));
-    return api.runtime.sendMessage(message);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const timeout = new Promise((r) => setTimeout(r, 3000, undefined));
+      const reply = await Promise.race([api.runtime.sendMessage(message), timeout]);
+      if (reply) return reply;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+    if (attempt >= 3) return undefined;
+    await new Promise((r) => setTimeout(r, 100 * 2 ** attempt));
   }
 }
 
@@ -129,7 +136,10 @@ async function check(field) {
   state.text = text;
   state.nodes = nodes;
   state.findings = reply.findings.filter((f) => !state.dismissed.has(keyOf(f, text)));
-  showNote(field, state, truncated ? `Chaperone checked the first ${MAX_CHARS.toLocaleString()} characters.` : '');
+  const notes = [];
+  if (truncated) notes.push(`Chaperone checked the first ${MAX_CHARS.toLocaleString()} characters.`);
+  if (reply.total > reply.findings.length) notes.push(`Showing the first ${reply.findings.length} of ${reply.total} flags.`);
+  showNote(field, state, notes.join(' '));
   draw();
 }
 
