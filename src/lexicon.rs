@@ -49,6 +49,26 @@ impl WordSet {
     }
 }
 
+/// A set of whole words or short phrases compared exactly (ignoring ASCII case): cheaper than
+/// a `WordSet` when the question is "is this word one of these?".
+#[derive(Debug)]
+pub struct WordList(std::collections::HashSet<&'static str>);
+
+impl WordList {
+    pub fn new(words: &[&'static str]) -> WordList {
+        WordList(words.iter().copied().collect())
+    }
+
+    /// Whether `word`, lowercased, is in the list.
+    pub fn contains(&self, word: &str) -> bool {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.0.contains(word.to_ascii_lowercase().as_str())
+        } else {
+            self.0.contains(word)
+        }
+    }
+}
+
 /// Leftmost-longest matching skips a phrase hidden inside a longer non-bounded match
 /// ("bedside" would hide "bed"); this retries after each rejected match.
 trait LeftmostRetry {

@@ -1,9 +1,7 @@
 //! Individual diagnosis and treatment advice given publicly to a specific person.
 
-use super::matcher::{Compiled, Matcher, Needs, Scan};
-use crate::context::Hit;
+use super::matcher::{Matcher, Needs};
 use crate::rules::{ex, Rule};
-use std::sync::LazyLock;
 
 pub static RULES: &[Rule] = &[ONLINE_DIAGNOSIS, ONLINE_DOSING, SEND_ME_RESULTS];
 
@@ -46,7 +44,7 @@ conduct_rule!(SEND_ME_RESULTS {
     pass: [ex("Send me your abstracts for the conference by Friday")],
 });
 
-static MATCHERS: &[Matcher] = &[
+pub(super) static MATCHERS: &[Matcher] = &[
     Matcher::new(
         &ONLINE_DIAGNOSIS,
         &[
@@ -177,9 +175,3 @@ static MATCHERS: &[Matcher] = &[
         "conference",
     ]),
 ];
-
-static COMPILED: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(MATCHERS));
-
-pub(super) fn detect(scan: &Scan, hits: &mut Vec<Hit>) {
-    COMPILED.run(scan, hits);
-}

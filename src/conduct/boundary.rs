@@ -1,10 +1,8 @@
 //! Professional boundaries: befriending, contacting or looking up patients online, and
 //! sexualised remarks about patients or colleagues.
 
-use super::matcher::{Compiled, Matcher, Needs, Scan};
-use crate::context::Hit;
+use super::matcher::{Matcher, Needs};
 use crate::rules::{ex, Rule};
-use std::sync::LazyLock;
 
 pub static RULES: &[Rule] = &[BEFRIENDING, PRIVATE_CONTACT, SEXUALISED];
 
@@ -51,7 +49,7 @@ conduct_rule!(SEXUALISED {
     pass: [ex("How to perform a chaperoned intimate examination"), ex("Hot weather warning: check on older patients")],
 });
 
-static MATCHERS: &[Matcher] = &[
+pub(super) static MATCHERS: &[Matcher] = &[
     Matcher::new(
         &BEFRIENDING,
         &[
@@ -184,9 +182,3 @@ static MATCHERS: &[Matcher] = &[
     )
     .unless(&["weather", "hot water", "hot spot", "hot topic"]),
 ];
-
-static COMPILED: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(MATCHERS));
-
-pub(super) fn detect(scan: &Scan, hits: &mut Vec<Hit>) {
-    COMPILED.run(scan, hits);
-}

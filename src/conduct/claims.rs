@@ -1,11 +1,9 @@
 //! Misleading or unsupported health claims ("cures", "100% effective", "guaranteed") and
 //! misinformation against public-health consensus.
 
-use super::matcher::{Compiled, Matcher, Scan};
+use super::matcher::Matcher;
 use crate::config::Region;
-use crate::context::Hit;
 use crate::rules::{ex, ex_in, Rule};
-use std::sync::LazyLock;
 
 pub static RULES: &[Rule] = &[ABSOLUTE_CLAIM, SUPERLATIVE, MISINFORMATION];
 
@@ -101,7 +99,7 @@ conduct_rule!(MISINFORMATION {
     pass: [ex("No, vaccines do not cause autism"), ex("The myth that mRNA changes your DNA is false")],
 });
 
-static MATCHERS: &[Matcher] = &[
+pub(super) static MATCHERS: &[Matcher] = &[
     Matcher::new(
         &ABSOLUTE_CLAIM,
         &[
@@ -208,9 +206,3 @@ static MATCHERS: &[Matcher] = &[
     )
     .unless(HEDGES),
 ];
-
-static COMPILED: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(MATCHERS));
-
-pub(super) fn detect(scan: &Scan, hits: &mut Vec<Hit>) {
-    COMPILED.run(scan, hits);
-}

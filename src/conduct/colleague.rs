@@ -1,10 +1,8 @@
 //! Denigrating named or identifiable colleagues, teams and institutions.
 
-use super::matcher::{Compiled, Matcher, Scan};
+use super::matcher::Matcher;
 use crate::config::Region;
-use crate::context::Hit;
 use crate::rules::{ex, ex_in, Rule};
-use std::sync::LazyLock;
 
 pub static RULES: &[Rule] = &[COLLEAGUE_INSULT, PROFESSION_SMEAR, CALL_FOR_SANCTION];
 
@@ -143,7 +141,7 @@ const ROLES: &[&str] = &[
     "students",
 ];
 
-static MATCHERS: &[Matcher] = &[
+pub(super) static MATCHERS: &[Matcher] = &[
     Matcher::new(
         &COLLEAGUE_INSULT,
         &[
@@ -253,9 +251,3 @@ static MATCHERS: &[Matcher] = &[
     )
     .with(ROLES),
 ];
-
-static COMPILED: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(MATCHERS));
-
-pub(super) fn detect(scan: &Scan, hits: &mut Vec<Hit>) {
-    COMPILED.run(scan, hits);
-}

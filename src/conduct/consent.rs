@@ -2,7 +2,7 @@
 //! consent. An explicit consent statement, or a statement that details were changed,
 //! silences them. A prompt, not a block: most stories are fine with consent.
 
-use super::matcher::{Compiled, Matcher, Needs, Scan};
+use super::matcher::{Matcher, Needs, Scan};
 use crate::context::Hit;
 use crate::lexicon::WordSet;
 use crate::rules::{ex, Rule};
@@ -197,7 +197,7 @@ static CONSENT_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(CONSENT_SI
 static ADMIN_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ADMIN_INCIDENT));
 static PERSON_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(PERSON_WORDS));
 
-static MATCHERS: &[Matcher] = &[
+pub(super) static MATCHERS: &[Matcher] = &[
     Matcher::new(
         &OUTCOME_WITHOUT_CONSENT,
         &[
@@ -291,12 +291,12 @@ static MATCHERS: &[Matcher] = &[
     .unless_post(CONSENT_SIGNS),
 ];
 
-static COMPILED: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(MATCHERS));
-
-pub(super) fn detect(scan: &Scan, hits: &mut Vec<Hit>) {
-    let before = hits.len();
-    COMPILED.run(scan, hits);
-    let image = hits.len() > before;
+/// The post-level story finding, after the phrase rules ran: not when an image or outcome
+/// finding already asks the consent question.
+pub(super) fn detect_story(scan: &Scan, hits: &mut Vec<Hit>) {
+    let image = hits
+        .iter()
+        .any(|h| h.rule.id == IMAGE_WITHOUT_CONSENT.id || h.rule.id == OUTCOME_WITHOUT_CONSENT.id);
     let frame = scan.ctx.frame;
     if image
         || !frame.is_patient_story()

@@ -1,10 +1,8 @@
 //! Derogatory slang and mocking of patients ("gomer", "frequent flyer", "bed blocker").
 
-use super::matcher::{Compiled, Matcher, Scan};
+use super::matcher::Matcher;
 use crate::config::Region;
-use crate::context::Hit;
 use crate::rules::{ex, ex_in, Rule};
-use std::sync::LazyLock;
 
 pub static RULES: &[Rule] = &[DEROGATORY_SLANG, MOCKING, DEHUMANISING_LABEL];
 
@@ -64,7 +62,7 @@ conduct_rule!(DEHUMANISING_LABEL {
     pass: [ex("The hip fracture pathway in bay 2 works well"), ex("appendix in children: a review")],
 });
 
-static MATCHERS: &[Matcher] = &[
+pub(super) static MATCHERS: &[Matcher] = &[
     Matcher::new(
         &DEROGATORY_SLANG,
         &[
@@ -194,9 +192,3 @@ static MATCHERS: &[Matcher] = &[
     )
     .with(&["bed", "bay", "cubicle", "room", "side room", "resus"]),
 ];
-
-static COMPILED: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(MATCHERS));
-
-pub(super) fn detect(scan: &Scan, hits: &mut Vec<Hit>) {
-    COMPILED.run(scan, hits);
-}

@@ -1,11 +1,9 @@
 //! Language that demeans people by race, religion, sex, sexuality, gender identity,
 //! disability, age or weight. Quoting abuse to condemn it is not flagged.
 
-use super::matcher::{Compiled, Matcher, Scan};
+use super::matcher::Matcher;
 use crate::config::Region;
-use crate::context::Hit;
 use crate::rules::{ex, ex_in, Rule};
-use std::sync::LazyLock;
 
 pub static RULES: &[Rule] = &[SLUR, GROUP_GENERALISATION, ABLEIST_TERM, WEIGHT_SHAMING];
 
@@ -162,7 +160,7 @@ const GROUPS: &[&str] = &[
     "families",
 ];
 
-static MATCHERS: &[Matcher] = &[
+pub(super) static MATCHERS: &[Matcher] = &[
     Matcher::new(
         &SLUR,
         &[
@@ -406,9 +404,3 @@ static MATCHERS: &[Matcher] = &[
         "zoo",
     ]),
 ];
-
-static COMPILED: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(MATCHERS));
-
-pub(super) fn detect(scan: &Scan, hits: &mut Vec<Hit>) {
-    COMPILED.run(scan, hits);
-}

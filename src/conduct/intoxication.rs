@@ -1,10 +1,8 @@
 //! Alcohol or drug use while on duty or about to be. Lawful off-duty drinking is not flagged.
 
-use super::matcher::{Compiled, Matcher, Needs, Scan};
+use super::matcher::{Matcher, Needs};
 use crate::config::Region;
-use crate::context::Hit;
 use crate::rules::{ex, ex_in, Rule};
-use std::sync::LazyLock;
 
 pub static RULES: &[Rule] = &[ALCOHOL_ON_DUTY, DRUGS_ON_DUTY];
 
@@ -86,7 +84,7 @@ conduct_rule!(DRUGS_ON_DUTY {
     pass: [ex("Cannabis edibles are sending kids to the ED"), ex("High flow oxygen before ward round")],
 });
 
-static MATCHERS: &[Matcher] = &[
+pub(super) static MATCHERS: &[Matcher] = &[
     Matcher::new(
         &ALCOHOL_ON_DUTY,
         &[
@@ -162,9 +160,3 @@ static MATCHERS: &[Matcher] = &[
     .needs(Needs::FirstPersonOnDuty)
     .unless(NOT_THE_AUTHOR),
 ];
-
-static COMPILED: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(MATCHERS));
-
-pub(super) fn detect(scan: &Scan, hits: &mut Vec<Hit>) {
-    COMPILED.run(scan, hits);
-}

@@ -77,15 +77,18 @@ impl Matcher {
 /// A matcher with its word sets built.
 struct Built {
     matcher: &'static Matcher,
-    phrases: WordSet,
     unless: Option<WordSet>,
     unless_post: Option<WordSet>,
     with: Option<WordSet>,
 }
 
-/// A category's matchers, built once.
+/// Every category's matchers, built once, with all their phrases in one automaton so the
+/// post is scanned once rather than once per rule.
 pub(super) struct Compiled {
     matchers: Vec<Built>,
+    phrases: WordSet,
+    /// For each distinct phrase, the matchers that use it and their better wording.
+    owners: Vec<Vec<(usize, &'static str)>>,
 }
 
 fn set(words: &[&str]) -> Option<WordSet> {
@@ -93,47 +96,60 @@ fn set(words: &[&str]) -> Option<WordSet> {
 }
 
 impl Compiled {
-    pub fn new(matchers: &'static [Matcher]) -> Compiled {
+    pub fn new(groups: &[&'static [Matcher]]) -> Compiled {
+        let mut phrases: Vec<&'static str> = Vec::new();
+        let mut owners: Vec<Vec<(usize, &'static str)>> = Vec::new();
+        let mut index = std::collections::HashMap::new();
+        let mut matchers = Vec::new();
+        for m in groups.iter().flat_map(|g| g.iter()) {
+            let mi = matchers.len();
+            for &(phrase, better) in m.phrases {
+                let pi = *index.entry(phrase).or_insert_with(|| {
+                    phrases.push(phrase);
+                    owners.push(Vec::new());
+                    phrases.len() - 1
+                });
+                owners[pi].push((mi, better));
+            }
+            matchers.push(Built {
+                matcher: m,
+                unless: set(m.unless),
+                unless_post: set(m.unless_post),
+                with: set(m.with),
+            });
+        }
         Compiled {
-            matchers: matchers
-                .iter()
-                .map(|m| {
-                    let phrases: Vec<&str> = m.phrases.iter().map(|(p, _)| *p).collect();
-                    Built {
-                        matcher: m,
-                        phrases: WordSet::new(&phrases),
-                        unless: set(m.unless),
-                        unless_post: set(m.unless_post),
-                        with: set(m.with),
-                    }
-                })
-                .collect(),
+            matchers,
+            phrases: WordSet::new(&phrases),
+            owners,
         }
     }
 
     /// Runs every matcher over the post.
     pub fn run(&self, scan: &Scan, hits: &mut Vec<Hit>) {
-        for Built {
-            matcher: m,
-            phrases,
-            unless,
-            unless_post,
-            with,
-        } in &self.matchers
-        {
-            if unless_post.as_ref().is_some_and(|u| u.is_in(&scan.leet)) {
-                continue;
-            }
-            // A rule that needs a companion word ("idiot" beside "reg") flags a sentence once.
-            let mut flagged_sentences = std::collections::HashSet::new();
-            for (span, i) in phrases.find_iter(&scan.leet) {
-                let sentence_start = scan.sentence_span(span.start).start;
-                if with.is_some() && flagged_sentences.contains(&sentence_start) {
+        let silenced_post: Vec<bool> = self
+            .matchers
+            .iter()
+            .map(|b| b.unless_post.as_ref().is_some_and(|u| u.is_in(&scan.leet)))
+            .collect();
+        // A rule that needs a companion word ("idiot" beside "reg") flags a sentence once.
+        let mut flagged_sentences = std::collections::HashSet::new();
+        for (span, pi) in self.phrases.find_iter(&scan.leet) {
+            let sentence_span = scan.sentence_span(span.start);
+            let sentence = scan.sentence_text(span.start);
+            let local = span.start - sentence_span.start..span.end - sentence_span.start;
+            for &(mi, better) in &self.owners[pi] {
+                let Built {
+                    matcher: m,
+                    unless,
+                    with,
+                    ..
+                } = &self.matchers[mi];
+                if silenced_post[mi]
+                    || (with.is_some() && flagged_sentences.contains(&(mi, sentence_span.start)))
+                {
                     continue;
                 }
-                let sentence = scan.sentence_text(span.start);
-                let offset = scan.sentence_span(span.start).start;
-                let local = span.start - offset..span.end - offset;
                 // Silencers count only outside the phrase ("no" silences "cures", not
                 // "no side effects").
                 let silenced = unless.as_ref().is_some_and(|u| {
@@ -147,9 +163,8 @@ impl Compiled {
                 {
                     continue;
                 }
-                flagged_sentences.insert(sentence_start);
-                let better = m.phrases[i].1;
-                let hit = Hit::new(m.rule, span);
+                flagged_sentences.insert((mi, sentence_span.start));
+                let hit = Hit::new(m.rule, span.clone());
                 hits.push(if better.is_empty() {
                     hit
                 } else {

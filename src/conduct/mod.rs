@@ -44,7 +44,8 @@ mod stigmatizing;
 use crate::context::{Ctx, Hit};
 use crate::guidance::*;
 use crate::rules::{Guidance, Rule};
-use matcher::Scan;
+use matcher::{Compiled, Scan};
+use std::sync::LazyLock;
 
 /// The conduct rules, one slice per category.
 pub static RULES: &[&[Rule]] = &[
@@ -62,21 +63,29 @@ pub static RULES: &[&[Rule]] = &[
     review_response::RULES,
 ];
 
+/// Every category's phrase rules, in one automaton.
+static MATCHERS: LazyLock<Compiled> = LazyLock::new(|| {
+    Compiled::new(&[
+        derogatory::MATCHERS,
+        stigmatizing::MATCHERS,
+        colleague::MATCHERS,
+        advice::MATCHERS,
+        promotion::MATCHERS,
+        claims::MATCHERS,
+        profanity::MATCHERS,
+        discrimination::MATCHERS,
+        boundary::MATCHERS,
+        intoxication::MATCHERS,
+        review_response::MATCHERS,
+        consent::MATCHERS,
+    ])
+});
+
 /// Runs every conduct rule.
 pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
     let scan = Scan::new(ctx);
-    derogatory::detect(&scan, hits);
-    stigmatizing::detect(&scan, hits);
-    colleague::detect(&scan, hits);
-    advice::detect(&scan, hits);
-    promotion::detect(&scan, hits);
-    claims::detect(&scan, hits);
-    profanity::detect(&scan, hits);
-    discrimination::detect(&scan, hits);
-    boundary::detect(&scan, hits);
-    intoxication::detect(&scan, hits);
-    review_response::detect(&scan, hits);
-    consent::detect(&scan, hits);
+    MATCHERS.run(&scan, hits);
+    consent::detect_story(&scan, hits);
 }
 
 /// Respect for patients: derogatory slang and mocking.

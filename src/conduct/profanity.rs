@@ -1,11 +1,9 @@
 //! Profanity, and profanity or abuse aimed at a person. The list is filtered against clinical
 //! words that profanity lists wrongly include ("vomit", "cancer", "nigra", "cocktail").
 
-use super::matcher::{Compiled, Matcher, Scan};
+use super::matcher::Matcher;
 use crate::config::Region;
-use crate::context::Hit;
 use crate::rules::{ex, ex_in, Rule};
-use std::sync::LazyLock;
 
 pub static RULES: &[Rule] = &[PROFANITY, ABUSE_AT_PERSON];
 
@@ -35,7 +33,7 @@ conduct_rule!(ABUSE_AT_PERSON {
     pass: [ex("Get a life outside medicine: our wellbeing tips"), ex("Screw fixation for ankle fractures")],
 });
 
-static MATCHERS: &[Matcher] = &[
+pub(super) static MATCHERS: &[Matcher] = &[
     Matcher::new(
         &PROFANITY,
         &[
@@ -160,9 +158,3 @@ static MATCHERS: &[Matcher] = &[
         "balance",
     ]),
 ];
-
-static COMPILED: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(MATCHERS));
-
-pub(super) fn detect(scan: &Scan, hits: &mut Vec<Hit>) {
-    COMPILED.run(scan, hits);
-}

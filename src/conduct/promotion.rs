@@ -1,10 +1,8 @@
 //! Undisclosed commercial interests, patient testimonials and inducements.
 
-use super::matcher::{Compiled, Matcher, Scan};
+use super::matcher::Matcher;
 use crate::config::Region;
-use crate::context::Hit;
 use crate::rules::{ex, ex_in, Rule};
-use std::sync::LazyLock;
 
 pub static RULES: &[Rule] = &[
     UNDISCLOSED_SPONSORSHIP,
@@ -110,7 +108,7 @@ conduct_rule!(INDUCEMENT {
     pass: [ex("Flu vaccines are free for over-65s through the NHS"), ex("Book now for the CPD course")],
 });
 
-static MATCHERS: &[Matcher] = &[
+pub(super) static MATCHERS: &[Matcher] = &[
     Matcher::new(
         &UNDISCLOSED_SPONSORSHIP,
         &[
@@ -277,9 +275,3 @@ static MATCHERS: &[Matcher] = &[
     ])
     .unless_post(DISCLOSURE),
 ];
-
-static COMPILED: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(MATCHERS));
-
-pub(super) fn detect(scan: &Scan, hits: &mut Vec<Hit>) {
-    COMPILED.run(scan, hits);
-}

@@ -1,11 +1,9 @@
 //! Replies to a patient's public review or comment that confirm the reviewer is a patient,
 //! add clinical detail, or answer with hostility.
 
-use super::matcher::{Compiled, Matcher, Needs, Scan};
+use super::matcher::{Matcher, Needs};
 use crate::config::Region;
-use crate::context::Hit;
 use crate::rules::{ex, ex_in, Rule};
-use std::sync::LazyLock;
 
 pub static RULES: &[Rule] = &[CONFIRMS_PATIENT, CLINICAL_DETAIL, HOSTILE_REPLY];
 
@@ -62,7 +60,7 @@ conduct_rule!(HOSTILE_REPLY {
     pass: [ex("Thank you for your feedback, we'd love to hear more - please call us")],
 });
 
-static MATCHERS: &[Matcher] = &[
+pub(super) static MATCHERS: &[Matcher] = &[
     Matcher::new(
         &CONFIRMS_PATIENT,
         &[
@@ -172,9 +170,3 @@ static MATCHERS: &[Matcher] = &[
     )
     .needs(Needs::ReviewReply),
 ];
-
-static COMPILED: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(MATCHERS));
-
-pub(super) fn detect(scan: &Scan, hits: &mut Vec<Hit>) {
-    COMPILED.run(scan, hits);
-}

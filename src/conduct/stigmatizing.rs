@@ -1,10 +1,8 @@
 //! Stigmatising clinical language about a patient: doubt ("claims", "insists"), blame
 //! ("noncompliant", "refused"), labels ("addict", "sickler", "the diabetic") and "drug-seeking".
 
-use super::matcher::{Compiled, Matcher, Needs, Scan};
-use crate::context::Hit;
+use super::matcher::{Matcher, Needs};
 use crate::rules::{ex, Rule};
-use std::sync::LazyLock;
 
 pub static RULES: &[Rule] = &[
     DRUG_SEEKING,
@@ -107,7 +105,7 @@ conduct_rule!(DIFFICULT_PATIENT {
     pass: [ex("Difficult conversations course for residents"), ex("A difficult airway needs a plan")],
 });
 
-static MATCHERS: &[Matcher] = &[
+pub(super) static MATCHERS: &[Matcher] = &[
     Matcher::new(
         &DRUG_SEEKING,
         &[
@@ -401,9 +399,3 @@ static MATCHERS: &[Matcher] = &[
         "intubation",
     ]),
 ];
-
-static COMPILED: LazyLock<Compiled> = LazyLock::new(|| Compiled::new(MATCHERS));
-
-pub(super) fn detect(scan: &Scan, hits: &mut Vec<Hit>) {
-    COMPILED.run(scan, hits);
-}

@@ -8,7 +8,7 @@ use super::IDENTIFIER_GUIDANCE;
 use crate::config::{Region, Sensitivity};
 use crate::context::{Ctx, Hit};
 use crate::finding::{Kind, Severity};
-use crate::lexicon::WordSet;
+use crate::lexicon::WordList;
 use crate::rules::{ex, ex_in, Examples, Rule};
 use regex::Regex;
 use std::collections::HashSet;
@@ -100,8 +100,8 @@ fn fold_accent(c: char) -> char {
 }
 
 /// Names that are also ordinary or clinical words: only a title or a cue makes them names.
-static AMBIGUOUS: LazyLock<WordSet> = LazyLock::new(|| {
-    WordSet::new(&[
+static AMBIGUOUS: LazyLock<WordList> = LazyLock::new(|| {
+    WordList::new(&[
         "will",
         "may",
         "mark",
@@ -438,8 +438,8 @@ static AMBIGUOUS: LazyLock<WordSet> = LazyLock::new(|| {
 });
 
 /// Words that make the next name a colleague or a public figure, not a patient.
-static COLLEAGUE_BEFORE: LazyLock<WordSet> = LazyLock::new(|| {
-    WordSet::new(&[
+static COLLEAGUE_BEFORE: LazyLock<WordList> = LazyLock::new(|| {
+    WordList::new(&[
         "dr",
         "dr.",
         "doctor",
@@ -534,8 +534,8 @@ static COLLEAGUE_BEFORE: LazyLock<WordSet> = LazyLock::new(|| {
     ])
 });
 
-static EPONYMS: LazyLock<WordSet> = LazyLock::new(|| {
-    WordSet::new(&[
+static EPONYMS: LazyLock<WordList> = LazyLock::new(|| {
+    WordList::new(&[
         "parkinson",
         "alzheimer",
         "crohn",
@@ -938,10 +938,7 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
             let g = c.name("name").expect("name group");
             let r = trim_name(ctx, after_title(ctx, g.range()), false);
             let first = first_word(&ctx.text[r.clone()]);
-            if !r.is_empty()
-                && !is_excluded(ctx, r.clone())
-                && !AMBIGUOUS_STRICT.is_in(&first.to_lowercase())
-            {
+            if !r.is_empty() && !is_excluded(ctx, r.clone()) && !AMBIGUOUS_STRICT.contains(first) {
                 found.push(r);
             }
         }
@@ -996,16 +993,16 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
 
 /// Stricter than `AMBIGUOUS` for names with only an age after them: real words in a list
 /// like "Bed (3)" or "Ward, 12,".
-static AMBIGUOUS_STRICT: LazyLock<WordSet> = LazyLock::new(|| {
-    WordSet::new(&[
+static AMBIGUOUS_STRICT: LazyLock<WordList> = LazyLock::new(|| {
+    WordList::new(&[
         "ward", "bed", "bay", "room", "year", "grade", "age", "aged", "the", "patient", "kids",
         "twins", "day", "week",
     ])
 });
 
 /// Words that make "First Word" an institution or a condition rather than a full name.
-static INSTITUTION: LazyLock<WordSet> = LazyLock::new(|| {
-    WordSet::new(&[
+static INSTITUTION: LazyLock<WordList> = LazyLock::new(|| {
+    WordList::new(&[
         "hospital",
         "clinic",
         "street",
@@ -1052,8 +1049,8 @@ static INSTITUTION: LazyLock<WordSet> = LazyLock::new(|| {
 
 /// Capitalised words that are never a person's name in a post: titles of office, question
 /// words, clinical readings.
-static NOT_NAMES: LazyLock<WordSet> = LazyLock::new(|| {
-    WordSet::new(&[
+static NOT_NAMES: LazyLock<WordList> = LazyLock::new(|| {
+    WordList::new(&[
         "chief",
         "director",
         "head",
@@ -1094,11 +1091,7 @@ static NOT_NAMES: LazyLock<WordSet> = LazyLock::new(|| {
 });
 
 fn is_ambiguous(word: &str) -> bool {
-    let w = word.to_lowercase();
-    let whole = AMBIGUOUS
-        .find_iter(&w)
-        .any(|(r, _)| r.start == 0 && r.end == w.len());
-    whole
+    AMBIGUOUS.contains(&word.to_lowercase())
 }
 
 /// A run of capitalised words that the name lists recognise: a first name (not an ordinary
@@ -1112,7 +1105,7 @@ fn listed_name(ctx: &Ctx, r: Range<usize>) -> bool {
         && in_list(&FIRST_NAMES, first)
         && !is_ambiguous(words[1])
         && (in_list(&SURNAMES, words[1])
-            || (!is_ambiguous(first) && !INSTITUTION.is_in(&words[1].to_lowercase())));
+            || (!is_ambiguous(first) && !INSTITUTION.contains(&words[1].to_lowercase())));
     let sentence_start = ctx
         .frame
         .sentence_at(r.start)
@@ -1244,12 +1237,9 @@ fn after_possessive(before: &str) -> bool {
         && !words[words.len() - 2].eq("our")
 }
 
-fn is_whole_word(set: &WordSet, s: &str) -> bool {
+fn is_whole_word(set: &WordList, s: &str) -> bool {
     let s = s.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
-    !s.is_empty()
-        && set
-            .find_iter(s)
-            .any(|(r, _)| r.start == 0 && r.end == s.len())
+    !s.is_empty() && set.contains(s)
 }
 
 /// Spans already taken by a name, for overlap queries in logarithmic time.
