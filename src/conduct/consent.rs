@@ -102,6 +102,10 @@ const ADMIN_INCIDENT: &[&str] = &[
     "header",
     "headers",
     "overseas visitors",
+    "meant for",
+    "misdirected",
+    "bank",
+    "bsb",
 ];
 
 /// Words that show the post is about a person, not a duty rota or a statistic.
@@ -317,7 +321,7 @@ pub(super) fn detect_story(scan: &Scan, hits: &mut Vec<Hit>) {
                 let start = s.span.start + (text.len() - text.trim_start().len());
                 start..s.span.start + text.trim_end().len()
             });
-        if !span.is_empty() {
+        if !span.is_empty() && !scan.is_meta(span.clone()) {
             hits.push(Hit::new(&STORY_WITHOUT_CONSENT, span));
         }
     }

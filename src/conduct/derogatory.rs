@@ -67,6 +67,8 @@ pub(super) static MATCHERS: &[Matcher] = &[
         &DEROGATORY_SLANG,
         &[
             ("gomer", "a patient"),
+            ("drug seeker", "a patient requesting opioids"),
+            ("drug seekers", "patients requesting opioids"),
             ("gomers", "patients"),
             ("bed blocker", "a patient awaiting discharge"),
             ("bed blockers", "patients awaiting discharge"),

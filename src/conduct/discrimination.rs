@@ -233,6 +233,8 @@ pub(super) static MATCHERS: &[Matcher] = &[
         &GROUP_GENERALISATION,
         &[
             ("illegals", ""),
+            ("fat shaming works", ""),
+            ("shaming works", ""),
             ("illegal aliens", ""),
             ("health tourists", ""),
             ("health tourism", ""),

@@ -229,6 +229,10 @@ static REVIEW_CUES: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
     ])
 });
 
+static WEAK_META_CUES: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
+    WordSet::new(&["instead of", "rather than", "replace", "replaced with"])
+});
+
 static META_CUES: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
     WordSet::new(&[
         "the word",
@@ -242,8 +246,6 @@ static META_CUES: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
         "don't say",
         "do not say",
         "don't write",
-        "instead of",
-        "rather than",
         "words matter",
         "person-first",
         "languagematters",
@@ -253,13 +255,14 @@ static META_CUES: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
         "we say",
         "not '",
         "not \"",
-        "replace",
         "retire the",
         "usually means",
         "means we",
         "is code for",
         "really means",
         "what we mean",
+        "usually says",
+        "says more about",
     ])
 });
 
@@ -299,6 +302,16 @@ impl<'a> Scan<'a> {
     pub fn is_meta(&self, span: Range<usize>) -> bool {
         let sentence = self.sentence_text(span.start);
         if META_CUES.is_in(sentence) {
+            return true;
+        }
+        // "say X instead of Y", "rather than 'addict'": only when the sentence is about words.
+        let about_words = ['\'', '"', '\u{201C}']
+            .iter()
+            .any(|q| sentence.contains(*q))
+            || ["say", "write", "call", "use", "word", "term", "language"]
+                .iter()
+                .any(|w| sentence.contains(w));
+        if about_words && WEAK_META_CUES.is_in(sentence) {
             return true;
         }
         let before = &self.leet[self.sentence_span(span.start).start..span.start];

@@ -49,8 +49,8 @@ const WEEKDAY: &str =
 
 static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let p = [
-        format!(r"{WEEKDAY}?{DAY} (?:of )?{MONTH}\.?(?:,? (?:19|20)\d{{2}})?"),
-        format!(r"{WEEKDAY}?{MONTH}\.? {DAY}(?:,? (?:19|20)\d{{2}})?"),
+        format!(r"{WEEKDAY}?{DAY} (?:of )?{MONTH}(?:\.|(?-u:\b))(?:,? (?:19|20)\d{{2}})?"),
+        format!(r"{WEEKDAY}?{MONTH}(?:\.|(?-u:\b)) ?{DAY}(?:,? (?:19|20)\d{{2}})?"),
         r"(?:19|20)\d{2}-[01]\d-[0-3]\d".to_string(),
         r"\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)?\d{2}".to_string(),
         r"\d{1,2}\.\d{1,2}\.".to_string(),

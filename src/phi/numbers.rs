@@ -231,6 +231,12 @@ static ID_AFTER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid pattern")
 });
 
+/// Another identifier of the same list right after one: ", 123-456", " and 123-456".
+static NEXT_IN_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    crate::lexicon::pattern(r"^(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*&\s*|\s*/\s*)([A-Za-z]{0,4}\d[\d\-]{3,20}[0-9A-Z]?)(?-u:\b)")
+        .expect("valid pattern")
+});
+
 static SSN_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::lexicon::pattern(r"(?-u:\b)\d ?\d ?\d ?[\- ] ?\d ?\d ?[\- ] ?\d ?\d ?\d ?\d(?-u:\b)")
         .expect("valid pattern")
@@ -330,7 +336,21 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
             continue;
         }
         labelled.push(span.clone());
+        // "two PHNs, 40982-1176 and 40982-1167": the label covers a list of numbers.
+        let mut end = span.end;
         hits.push(Hit::new(rule, span));
+        while let Some(c) =
+            NEXT_IN_LIST.captures(&text[end..floor_boundary(text, (end + 48).min(text.len()))])
+        {
+            let g = c.get(1).expect("group 1");
+            let next = end + g.start()..end + g.end();
+            if next.len() < 4 || looks_like_year_or_date(&text[next.clone()]) {
+                break;
+            }
+            end = next.end;
+            labelled.push(next.clone());
+            hits.push(Hit::new(rule, next));
+        }
     }
     for m in SSN_RE.find_iter(text) {
         let s = m.as_str();

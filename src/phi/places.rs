@@ -79,6 +79,12 @@ static PLACE_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid pattern")
 });
 
+/// The place in a testimonial's signature: "'...changed my life' – Sandra, Parramatta".
+static SIGNATURE_PLACE_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::lexicon::pattern(r#"["'\u{201D}\u{2019}!][ \t]*[-\u{2013}\u{2014}~][ \t]*\p{Lu}[\p{L}'\-]+(?:[ \t]\p{Lu}\.?)?,[ \t]*(?P<place>\p{Lu}[\p{L}'\-]+(?:[ \t]\p{Lu}[\p{L}'\-]+)?)"#)
+        .expect("valid pattern")
+});
+
 static SCHOOL_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::lexicon::pattern(r"(?-u:\b)\p{Lu}[\p{L}'\-]+(?:\s\p{Lu}[\p{L}'\-]+){0,3}\s(?:High|Primary|Elementary|Public|Academy|Secondary|Grammar|Middle|Junior|Infants|Montessori)(?:\s(?:School|College))?(?-u:\b)")
         .expect("valid pattern")
@@ -395,6 +401,12 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
         }
         if ctx.frame.patient_story_at(m.start()) && !is_public_sentence(ctx, m.start()) {
             hits.push(Hit::new(&WARD_BED_ROOM, m.range()));
+        }
+    }
+    for c in SIGNATURE_PLACE_RE.captures_iter(ctx.text) {
+        let g = c.name("place").expect("place group");
+        if !is_whole(&NOT_A_PLACE, &ctx.lower[g.range()]) {
+            hits.push(Hit::new(&PATIENT_PLACE, g.range()));
         }
     }
     for m in SCHOOL_RE.find_iter(ctx.text) {
