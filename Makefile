@@ -10,7 +10,7 @@ PKG         := build/pkg
 CARGO_BIN   := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 
-.PHONY: run site cli test dist wasm tools rust-tools node-tools browsers test-rust test-wasm test-e2e test-site lint bench clean
+.PHONY: run site cli test dist wasm tools rust-tools node-tools browsers test-rust test-wasm test-e2e test-site lint bench fuzz clean
 
 run: dist site
 	@echo
@@ -93,5 +93,13 @@ bench: wasm node-tools browsers
 	cargo bench --bench check
 	node tests/bench/wasm.mjs
 
+# Fuzz `check` with cargo-fuzz on nightly (FUZZ_SECONDS, default 300), growing the corpus in
+# fuzz/corpus/check; `make test` replays that corpus on stable (tests/properties.rs).
+FUZZ_SECONDS ?= 300
+fuzz:
+	@command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+	cargo +nightly fuzz run check -- -max_total_time=$(FUZZ_SECONDS)
+	cargo +nightly fuzz cmin check
+
 clean:
-	rm -rf build dist target
+	rm -rf build dist target fuzz/target

@@ -86,3 +86,33 @@ fn a_megabyte_paste_is_checked_in_linear_time() {
         "{small} findings on 100 posts, {large} on 14,000"
     );
 }
+
+/// Replays the fuzzer's kept corpus (`fuzz/corpus/check`, see `make fuzz`) through the same
+/// checks as the fuzz target, so what the fuzzer once found stays covered without nightly.
+#[test]
+fn the_fuzz_corpus_stays_well_formed() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/corpus/check");
+    let mut replayed = 0;
+    for entry in std::fs::read_dir(&dir).expect("the fuzz corpus is in the repo") {
+        let data = std::fs::read(entry.unwrap().path()).unwrap();
+        let Some((region, text)) = data.split_first() else {
+            continue;
+        };
+        let text = String::from_utf8_lossy(text);
+        let config = Config {
+            region: Region::ALL[*region as usize % 4],
+            ..Config::default()
+        };
+        for f in check(&text, &config) {
+            assert!(
+                f.span.start < f.span.end && f.span.end <= text.len(),
+                "{f:?} in {text:?}"
+            );
+            assert!(text.is_char_boundary(f.span.start) && text.is_char_boundary(f.span.end));
+            let units = convert_offsets(&text, &[f.span.start, f.span.end], Unit::Utf16);
+            assert!(units[0] < units[1], "{f:?} in {text:?}");
+        }
+        replayed += 1;
+    }
+    assert!(replayed > 100, "only {replayed} corpus inputs replayed");
+}

@@ -28,8 +28,11 @@ const ready = (async () => {
   await applySettings();
 })();
 
+/** Settles once the latest settings change is applied: checks wait for it, so a check asked
+ * for because settings changed never runs with the old ones. */
+let settled = ready;
 api.storage.onChanged.addListener(() => {
-  ready.then(applySettings);
+  settled = settled.then(applySettings, applySettings);
 });
 
 function publicSettings() {
@@ -44,7 +47,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
       sendResponse({ error: 'text missing or too long' });
       return false;
     }
-    ready
+    settled
       .then(() => {
         const findings = engine.check(message.text);
         const capped = findings.length > MAX_FINDINGS;
@@ -54,7 +57,7 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
     return true;
   }
   if (message.type === 'settings') {
-    ready.then(() => sendResponse({ settings: publicSettings() })).catch((e) => sendResponse({ error: String(e) }));
+    settled.then(() => sendResponse({ settings: publicSettings() })).catch((e) => sendResponse({ error: String(e) }));
     return true;
   }
   return false;

@@ -231,7 +231,10 @@ function drawBadge(field, state) {
   badge.setAttribute('aria-label', `Chaperone: ${summarize(state.findings)}. Alt+Shift+N for the next flag.`);
   const rect = field.getBoundingClientRect();
   badge.hidden = rect.width === 0 && rect.height === 0;
-  Object.assign(badge.style, { left: `${Math.max(0, rect.right - 30)}px`, top: `${Math.max(0, rect.bottom - 28)}px` });
+  // Inside the field's corner, and inside the window when the field is wider (a zoomed page).
+  const right = Math.min(rect.right, document.documentElement.clientWidth || innerWidth);
+  const bottom = Math.min(rect.bottom, innerHeight);
+  Object.assign(badge.style, { left: `${Math.max(rect.left, right - 30)}px`, top: `${Math.max(rect.top, bottom - 28)}px` });
   if (state.note) Object.assign(state.note.style, { left: `${rect.left}px`, top: `${rect.bottom + 4}px` });
 }
 
@@ -401,22 +404,30 @@ document.addEventListener('keydown', (e) => {
   } else if (e.key === 'Escape' && openCard) closeCard();
 }, true);
 
-let pointerTimer = 0;
-document.addEventListener('mousemove', (e) => {
-  if (pointerTimer) return;
-  pointerTimer = setTimeout(() => {
-    pointerTimer = 0;
-  }, 60);
-  if (openCard?.wrap.contains(e.composedPath?.()[0])) return;
+/** Opens the card of the flag under the pointer. Pointer moves are handled at most every
+ * 60 ms, always including the last one, so the card follows where the pointer stops. */
+function cardAtPointer(x, y, target) {
+  if (openCard?.wrap.contains(target)) return;
   for (const [field, state] of fields) {
     for (let i = 0; i < state.findings.length; i++) {
-      const hit = rectsOf(field, state, i).some((r) => e.clientX >= r.left && e.clientX <= r.right && e.clientY >= r.top && e.clientY <= r.bottom);
+      const hit = rectsOf(field, state, i).some((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom);
       if (hit) {
         if (openCard?.field !== field || openCard.index !== i) showCard(field, i);
         return;
       }
     }
   }
+}
+
+let pointer = null;
+let pointerTimer = 0;
+document.addEventListener('mousemove', (e) => {
+  pointer = [e.clientX, e.clientY, e.composedPath?.()[0]];
+  if (pointerTimer) return;
+  pointerTimer = setTimeout(() => {
+    pointerTimer = 0;
+    cardAtPointer(...pointer);
+  }, 60);
 }, { passive: true });
 document.addEventListener('mousedown', (e) => {
   if (openCard && !e.composedPath().includes(host)) closeCard();
@@ -424,6 +435,8 @@ document.addEventListener('mousedown', (e) => {
 addEventListener('scroll', redrawPositions, { capture: true, passive: true });
 addEventListener('resize', redrawPositions, { passive: true });
 
+// The background applies the same change before it answers the next check; the short delay
+// lets its storage event arrive first.
 api.storage.onChanged.addListener(() => {
-  for (const field of fields.keys()) schedule(field, 0);
+  for (const field of fields.keys()) schedule(field, 50);
 });

@@ -300,6 +300,143 @@ async function hostileScenario(browserName, page, base, workerSession) {
   }
 }
 
+/** After a session: nothing the user typed is in any extension storage except the term the
+ * user chose to allow; malformed settings fall back to safe defaults, keep checking, and say
+ * so in the options page; its Wipe button leaves storage empty. Chromium only: the options
+ * page is reached through the service worker's extension id. */
+async function storageScenario(browser, page, base) {
+  const worker = await browser.waitForTarget((t) => t.type() === 'service_worker');
+  const optionsUrl = `chrome-extension://${new URL(worker.url()).host}/pages/options.html`;
+  const withOptions = async (fn) => {
+    const options = await browser.newPage();
+    try {
+      await options.goto(optionsUrl);
+      return await fn(options);
+    } finally {
+      await options.close();
+      await page.bringToFront();
+    }
+  };
+  const stored = await withOptions((o) =>
+    o.evaluate(async () => JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.sync.get(null)])),
+  );
+  for (const secret of ['Okafor', NHS, '07700', 'frequent flyer', '93']) {
+    if (stored.includes(secret)) throw new Error(`post text in storage: ${secret} in ${stored}`);
+  }
+  if (!stored.includes('"allow":["Abernathy"]')) throw new Error(`the allowed term is not stored: ${stored}`);
+  await withOptions((o) => o.evaluate(() => chrome.storage.sync.set({ settings: { region: 'mars', sensitivity: 42 } })));
+  await page.goto(`${base}/textarea.html`);
+  await page.waitForFunction(() => window.__model);
+  await focusEditor(page);
+  await page.keyboard.type(`NHS no ${NHS}`);
+  await waitFor(async () => (await observe(page)).highlighted.includes(NHS), 'checking with safe defaults');
+  const [error, left] = await withOptions(async (o) => {
+    await o.waitForFunction(() => !document.getElementById('error').hidden);
+    const text = await o.evaluate(() => document.getElementById('error').textContent);
+    await o.click('#wipe');
+    await o.waitForFunction(() => /Wiped/.test(document.body.textContent));
+    return [text, await o.evaluate(async () => JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.sync.get(null)]))];
+  });
+  if (left !== '[{},{}]') throw new Error(`storage after Wipe: ${left}`);
+  if (!error.includes('invalid region')) throw new Error(`options page says ${JSON.stringify(error)}`);
+}
+
+/** Geometry of a textarea and the overlay that draws its underlines: they must coincide. */
+function mirrorGeometry(page) {
+  return page.evaluate(() => {
+    const area = window.__editor;
+    const mirror = document.getElementById('chaperone-host').shadowRoot.querySelector('.chaperone-mirror');
+    const a = area.getBoundingClientRect();
+    const m = mirror.getBoundingClientRect();
+    const marks = [...mirror.querySelectorAll('mark')].map((k) => ({ text: k.textContent, rect: k.getBoundingClientRect().toJSON() }));
+    return {
+      offset: Math.max(Math.abs(a.left - m.left), Math.abs(a.top - m.top), Math.abs(a.width - m.width), Math.abs(a.height - m.height)),
+      scroll: [area.scrollTop, mirror.scrollTop],
+      heights: [area.scrollHeight, mirror.scrollHeight],
+      area: a.toJSON(),
+      marks,
+    };
+  });
+}
+
+function assertAligned(g, what) {
+  if (g.offset > 1) throw new Error(`${what}: overlay box is ${g.offset}px off the textarea`);
+  if (Math.abs(g.scroll[0] - g.scroll[1]) > 1) throw new Error(`${what}: scrolled ${g.scroll[0]} but overlay ${g.scroll[1]}`);
+  if (Math.abs(g.heights[0] - g.heights[1]) > 2) throw new Error(`${what}: text wraps differently (heights ${g.heights})`);
+}
+
+/** Keyboard use, "Ignore here", "Always allow this term", and underlines that stay on their
+ * words while the text scrolls and the page is zoomed to 200%. */
+async function keyboardScenario(browserName, page, base) {
+  await page.goto(`${base}/textarea.html`);
+  await page.waitForFunction(() => window.__model);
+  await focusEditor(page);
+  await page.keyboard.type('Mrs Abernathy (93) was in bed 4 today.');
+  await waitFor(async () => (await observe(page)).highlighted.includes('Abernathy'), 'the name underlined');
+  const before = Number((await observe(page)).badges[0]);
+
+  // Alt+Shift+N opens the first flag's card with focus on its first button; Escape closes it.
+  await page.keyboard.down('Alt');
+  await page.keyboard.down('Shift');
+  await page.keyboard.press('KeyN');
+  await page.keyboard.up('Shift');
+  await page.keyboard.up('Alt');
+  const focused = await waitFor(() => page.evaluate(() => {
+    const root = document.getElementById('chaperone-host').shadowRoot;
+    return root.querySelector('.chaperone-card') && root.activeElement?.tagName === 'BUTTON' ? root.querySelector('.chaperone-card').dataset.rule : null;
+  }), 'a card with keyboard focus');
+  await page.keyboard.press('Escape');
+  await waitFor(async () => (await observe(page)).card === null, 'Escape to close the card');
+  if (await model(page) !== 'Mrs Abernathy (93) was in bed 4 today.') throw new Error('the keyboard changed the text');
+
+  // "Ignore here" drops one flag and leaves the text alone.
+  await hover(page, '93');
+  await clickFix(page, 'Ignore here');
+  await waitFor(async () => {
+    const s = await observe(page);
+    return !s.highlighted.includes('93') && Number(s.badges[0]) === before - 1;
+  }, `"93" ignored (card was ${focused})`);
+
+  // "Always allow this term" stores the term (and only it) and stops flagging it.
+  await hover(page, 'Abernathy');
+  await clickFix(page, 'Always allow this term');
+  await waitFor(async () => !(await observe(page)).highlighted.includes('Abernathy'), 'the allowed name to stop being flagged');
+  if (await model(page) !== 'Mrs Abernathy (93) was in bed 4 today.') throw new Error('a card button changed the text');
+
+  // Scroll: enough lines to scroll the textarea, a flag at the end, the overlay following.
+  await focusEditor(page);
+  for (let i = 0; i < 12; i++) await page.keyboard.press('Enter');
+  await page.keyboard.type(`Then NHS no ${NHS} at the end.`);
+  await waitFor(async () => (await observe(page)).highlighted.includes(NHS), 'the number underlined');
+  await page.evaluate(() => window.__editor.scrollTo(0, window.__editor.scrollHeight));
+  await sleep(150);
+  let g = await mirrorGeometry(page);
+  assertAligned(g, 'scrolled');
+  const mark = g.marks.find((m) => m.text === NHS);
+  if (!mark || mark.rect.top < g.area.top || mark.rect.bottom > g.area.bottom) throw new Error(`scrolled: the number's underline is outside the box ${JSON.stringify(mark)}`);
+
+  // 200% zoom: half the CSS viewport at twice the pixel density.
+  await page.setViewport({ width: 500, height: 400, deviceScaleFactor: 2 });
+  await sleep(300);
+  g = await mirrorGeometry(page);
+  assertAligned(g, 'at 200% zoom');
+  await page.screenshot({ path: join(screenshots, `${browserName}-textarea-zoom200.png`) });
+  const badgeSeen = await page.evaluate(() => {
+    const r = document.getElementById('chaperone-host').shadowRoot.querySelector('.chaperone-badge').getBoundingClientRect();
+    return r.width > 0 && r.right <= innerWidth && r.bottom <= innerHeight;
+  });
+  if (!badgeSeen) throw new Error('the badge is outside the zoomed window');
+  await hover(page, NHS);
+  await waitFor(async () => (await observe(page)).card, 'a card at 200% zoom');
+  const fits = await page.evaluate(() => {
+    const r = document.getElementById('chaperone-host').shadowRoot.querySelector('.chaperone-card').getBoundingClientRect();
+    return r.left >= 0 && r.right <= innerWidth + 1;
+  });
+  await page.screenshot({ path: join(screenshots, `${browserName}-card-zoom200.png`) });
+  await page.setViewport({ width: 1000, height: 800 });
+  if (!fits) throw new Error('the card does not fit the zoomed window');
+}
+
 async function main() {
   const browsers = process.argv.slice(2).length ? process.argv.slice(2) : ['chromium', 'firefox'];
   mkdirSync(screenshots, { recursive: true });
@@ -328,6 +465,10 @@ async function main() {
     const cases = [
       ...EDITORS.map((e) => [e, () => scenario(name, page, base, e)]),
       ['clean post', () => cleanScenario(page, base)],
+      ['keyboard, buttons, scroll and zoom', () => keyboardScenario(name, page, base)],
+      // Firefox's WebDriver BiDi refuses to open moz-extension:// pages, so only Chromium reads
+      // the extension's storage back.
+      ...(name === 'chromium' ? [['storage and bad settings', () => storageScenario(browser, page, base)]] : []),
       ['hostile page', () => hostileScenario(name, page, base, workerSession)],
     ];
     for (const [label, run] of cases) {
