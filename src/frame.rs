@@ -28,11 +28,29 @@ pub struct Frame {
     /// Patient cues anywhere in the post.
     pub post_patient_cues: u32,
     pub post_public_cues: u32,
+    /// Ages of people ("19yo", "aged 62", "she's 71") anywhere in the post.
+    pub post_ages: u32,
 }
 
 static PATIENT_CUES: LazyLock<WordSet> = LazyLock::new(|| {
     WordSet::new(&[
         "evaluated",
+        "poor woman",
+        "poor man",
+        "poor lady",
+        "poor guy",
+        "poor bloke",
+        "poor kid",
+        "poor girl",
+        "poor boy",
+        "his ecg",
+        "her ecg",
+        "his bloods",
+        "her bloods",
+        "his scan",
+        "her scan",
+        "his x-ray",
+        "her x-ray",
         "came through",
         "looked after",
         "looking after",
@@ -362,12 +380,15 @@ static PUBLIC_CUES: LazyLock<WordSet> = LazyLock::new(|| {
         "team",
         "nurses",
         "residents",
+        "dosing",
+        "mg/kg",
+        "meded",
     ])
 });
 
-/// A person's age ("19yo", "44-year-old", "aged 62", "88,"): a strong sign of one person.
+/// A person's age ("19yo", "44-year-old", "aged 62", "she's 71,"): a strong sign of one person.
 static AGE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(r"(?i)(?-u:\b)\d{1,3}\s?(?:yo|y/o|y\.o\.|-year-old|-yr-old|year old|years old|yr old|m|f)(?-u:\b)|(?-u:\b)aged \d{1,3}(?-u:\b)")
+    crate::lexicon::pattern(r"(?i)(?-u:\b)\d{1,3}\s?(?:yo|y/o|y\.o\.|-year-old|-yr-old|year old|years old|yr old|m|f)(?-u:\b)|(?-u:\b)aged \d{1,3}(?-u:\b)|(?-u:\b)(?:she|he)(?:'s| is) \d{1,3}(?:[,.;)]|$| and | with | years)")
         .expect("valid pattern")
 });
 
@@ -396,6 +417,9 @@ static TIME_ANCHORS: LazyLock<WordSet> = LazyLock::new(|| {
         "at 4am",
         "at 1am",
         "at 5am",
+        "last week",
+        "last weekend",
+        "this weekend",
         "night shift",
         "this shift",
         "last shift",
@@ -413,6 +437,7 @@ impl Frame {
             let patient_cues = (PATIENT_CUES.count_in(s) + ages).min(255) as u8;
             let public_cues = PUBLIC_CUES.count_in(s).min(255) as u8;
             let time_anchor = TIME_ANCHORS.is_in(s);
+            frame.post_ages += ages as u32;
             frame.post_patient_cues += patient_cues as u32;
             frame.post_public_cues += public_cues as u32;
             frame.sentences.push(Sentence {
@@ -531,6 +556,19 @@ mod tests {
                 .is_patient_story()
         );
         assert!(!Frame::read("Smith et al. published a great study.").is_patient_story());
+    }
+
+    #[test]
+    fn ages_of_people_are_counted() {
+        for (text, ages) in [
+            ("A 19yo with a burn.", 1),
+            ("She's 71, three episodes of PMB.", 1),
+            ("Aged 62 and a 44-year-old.", 2),
+            ("She's 2 for 2 on the quiz.", 0),
+            ("Ward 12 reopens on the 3rd.", 0),
+        ] {
+            assert_eq!(Frame::read(text).post_ages, ages, "{text}");
+        }
     }
 
     #[test]

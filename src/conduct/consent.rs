@@ -71,6 +71,10 @@ const CONSENT_SIGNS: &[&str] = &[
     "ok to share",
     "okay to share",
     "with permission",
+    "told me to post",
+    "told me to share",
+    "approved this",
+    "gave me the ok",
     "my kid is",
     "my son is",
     "my daughter is",
@@ -106,6 +110,9 @@ const ADMIN_INCIDENT: &[&str] = &[
     "misdirected",
     "bank",
     "bsb",
+    "the claim",
+    "keyed",
+    "texting app",
 ];
 
 /// Words that show the post is about a person, not a duty rota or a statistic.
@@ -144,6 +151,41 @@ const PERSON_WORDS: &[&str] = &[
     "dad",
     "son",
     "daughter",
+    "sister",
+    "sisters",
+    "brother",
+    "brothers",
+    "twin",
+    "twins",
+    "triplets",
+    "wife",
+    "husband",
+    "widow",
+    "widower",
+    "mother",
+    "father",
+    "grandmother",
+    "grandfather",
+    "granny",
+    "grandpa",
+    "nan",
+    "aunt",
+    "uncle",
+    "infant",
+    "newborn",
+    "neonate",
+    "guy",
+    "bloke",
+    "fella",
+    "lad",
+    "gent",
+    "alum",
+    "teacher",
+    "pensioner",
+    "frequent flyer",
+    "frequent flier",
+    "frequent attender",
+    "bed blocker",
 ];
 
 conduct_rule!(STORY_WITHOUT_CONSENT {
@@ -159,9 +201,13 @@ conduct_rule!(STORY_WITHOUT_CONSENT {
         ex("My patient just told me the funniest reason for his ED visit"),
         ex("Saw a lady in clinic who had swallowed her wedding ring"),
         ex("Gynae clinic today: a lady came in with the most unusual complaint"),
+        ex("Looked after twin sisters last night, both furious they couldn't share a bay"),
+        ex("Rang the insurer again. The poor woman has stage IV ovarian cancer and they want a work assessment"),
     ],
     pass: [
         ex("Exhausted after a tough night"),
+        ex("Always weigh the kid before dosing: paracetamol 15 mg/kg"),
+        ex("My patient told me to post this: she rang the bell after her last chemo today!"),
         ex("Shared with her written permission: my patient ran her first 5k today"),
         ex("Composite case, details changed: a man in his 60s came in with chest pain"),
     ],
@@ -308,7 +354,7 @@ pub(super) fn detect_story(scan: &Scan, hits: &mut Vec<Hit>) {
         || scan.review_reply
         || CONSENT_SET.is_in(&scan.leet)
         || ADMIN_SET.is_in(&scan.leet)
-        || !PERSON_SET.is_in(&scan.leet)
+        || (frame.post_ages == 0 && !PERSON_SET.is_in(&scan.leet))
     {
         return;
     }
