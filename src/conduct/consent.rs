@@ -115,6 +115,61 @@ const ADMIN_INCIDENT: &[&str] = &[
     "texting app",
 ];
 
+/// The author's own people: a post about them, with nothing clinical in it, is family news.
+const OWN_PEOPLE: &[&str] = &[
+    "my daughter",
+    "my son",
+    "my kid",
+    "my kids",
+    "my children",
+    "my wife",
+    "my husband",
+    "my partner",
+    "my mum",
+    "my mom",
+    "my dad",
+    "my mother",
+    "my father",
+    "my brother",
+    "my sister",
+    "my nan",
+    "my grandma",
+    "my grandad",
+    "my grandpa",
+    "my friend",
+    "my friends",
+];
+
+/// Words that put a post about someone back in the clinic.
+const CLINICAL_SETTING: &[&str] = &[
+    "patient",
+    "pt",
+    "clinic",
+    "ward",
+    "admitted",
+    "resus",
+    "emerg",
+    "a&e",
+    "ed",
+    "er",
+    "icu",
+    "shift",
+    "on call",
+    "theatre",
+    "consult",
+    "bed",
+    "bay",
+    "diagnosed",
+    "presented",
+    "looked after",
+    "treated",
+    "script",
+    "prescription",
+    "discharged",
+    "surgery",
+    "drug-seeking",
+];
+
 /// Words that show the post is about a person, not a duty rota or a statistic.
 const PERSON_WORDS: &[&str] = &[
     "patient",
@@ -203,11 +258,13 @@ conduct_rule!(STORY_WITHOUT_CONSENT {
         ex("Gynae clinic today: a lady came in with the most unusual complaint"),
         ex("Looked after twin sisters last night, both furious they couldn't share a bay"),
         ex("Rang the insurer again. The poor woman has stage IV ovarian cancer and they want a work assessment"),
+        ex("A lady in clinic today reminded me so much of my mum: same laugh, same stubbornness"),
     ],
     pass: [
         ex("Exhausted after a tough night"),
         ex("Always weigh the kid before dosing: paracetamol 15 mg/kg"),
         ex("My patient told me to post this: she rang the bell after her last chemo today!"),
+        ex("Took my daughter to her first football match today. She cried when they lost"),
         ex("Shared with her written permission: my patient ran her first 5k today"),
         ex("Composite case, details changed: a man in his 60s came in with chest pain"),
     ],
@@ -246,6 +303,8 @@ conduct_rule!(IMAGE_WITHOUT_CONSENT {
 static CONSENT_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(CONSENT_SIGNS));
 static ADMIN_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(ADMIN_INCIDENT));
 static PERSON_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(PERSON_WORDS));
+static OWN_PEOPLE_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(OWN_PEOPLE));
+static CLINICAL_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(CLINICAL_SETTING));
 
 pub(super) static MATCHERS: &[Matcher] = &[
     Matcher::new(
@@ -341,6 +400,16 @@ pub(super) static MATCHERS: &[Matcher] = &[
     .unless_post(CONSENT_SIGNS),
 ];
 
+/// Whether the post is about the author's own family or friends, outside any quotation,
+/// with nothing clinical in it.
+fn about_own_people(text: &str) -> bool {
+    let quoted = |at: usize| text[..at].matches('"').count() % 2 == 1;
+    OWN_PEOPLE_SET
+        .find_iter(text)
+        .any(|(r, _)| !quoted(r.start))
+        && !CLINICAL_SET.is_in(text)
+}
+
 /// The post-level story finding, after the phrase rules ran: not when an image or outcome
 /// finding already asks the consent question.
 pub(super) fn detect_story(scan: &Scan, hits: &mut Vec<Hit>) {
@@ -355,6 +424,7 @@ pub(super) fn detect_story(scan: &Scan, hits: &mut Vec<Hit>) {
         || CONSENT_SET.is_in(&scan.leet)
         || ADMIN_SET.is_in(&scan.leet)
         || (frame.post_ages == 0 && !PERSON_SET.is_in(&scan.leet))
+        || about_own_people(&scan.leet)
     {
         return;
     }

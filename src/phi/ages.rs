@@ -31,12 +31,14 @@ pub const AGE_OVER_89: Rule = Rule {
             ex("For a 91yo's wound care"),
             ex("He's 93 and brought me zucchini"),
             ex("Our nonagenarian on the ward went home"),
+            ex("Patient from the village, ninety-six, still drives"),
         ],
         pass: &[
             ex("Shingrix is 90% effective in adults 50+"),
             ex("Sats 94% on air, HR 95"),
             ex("Adults over 90 need a different approach"),
             ex("She is 45 and fit"),
+            ex("The pass mark is ninety and most of us got it"),
         ],
     },
 };
@@ -51,6 +53,7 @@ static AGE_RE: LazyLock<Regex> = LazyLock::new(|| {
             r"(?P<unit>{n}|{w})(?:\s?-\s?|\s)?(?:years?|yrs?|yo|y/o|y\.o\.|yr)(?:[\s\-]?old)?(?-u:\b)",
             r"|(?P<sex>{n})\s?(?:m|f|ans)(?-u:\b)",
             r"|(?:aged|age|he's|she's|he is|she is|turned|turns|turning|just turned)\s(?P<ctx>{n}|{w})(?-u:\b)",
+            r"|(?:(?-u:\b)(?:is|was)|,)\s(?P<story>{w})(?-u:\b)",
             r"|(?P<word>nonagenarian|centenarian|supercentenarian|centenaire|nonag[ée]naire)s?",
             r"|(?P<bday>{n}(?:st|nd|rd|th))\sbirthday",
             r")"
@@ -85,6 +88,13 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
                 continue;
             }
             if !ctx.frame.is_announcement() {
+                hits.push(Hit::new(&AGE_OVER_89, g.range()));
+            }
+            continue;
+        }
+        if let Some(g) = c.name("story") {
+            // An age in words after "is" or between commas, in a story about a patient.
+            if ctx.frame.patient_story_at(g.start()) {
                 hits.push(Hit::new(&AGE_OVER_89, g.range()));
             }
             continue;

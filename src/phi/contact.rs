@@ -57,7 +57,11 @@ pub const EMAIL: Rule = Rule {
             ex("She kept writing from jdoe63@example.com at 2am"),
             ex("asked me to email results to \"pattyhb58 at example dot com\""),
         ],
-        pass: &[ex("Tag us @NHSEngland for updates"), ex("Meet me at 10 at the café")],
+        pass: &[
+            ex("Tag us @NHSEngland for updates"),
+            ex("Meet me at 10 at the café"),
+            ex("We're hiring! Send your CV to recruitment@example.nhs.uk"),
+        ],
     },
 };
 
@@ -189,6 +193,52 @@ const PERSONAL_HOSTS: &[&str] = &[
     "mycause.com.au",
 ];
 
+/// Mailboxes of a role, not a person ("recruitment@", "info@"): an organisation's address.
+const ROLE_ACCOUNTS: &[&str] = &[
+    "admin",
+    "appointments",
+    "bookings",
+    "careers",
+    "comms",
+    "communications",
+    "complaints",
+    "contact",
+    "education",
+    "enquiries",
+    "enquiry",
+    "events",
+    "feedback",
+    "hello",
+    "help",
+    "hr",
+    "info",
+    "inquiries",
+    "jobs",
+    "media",
+    "newsletter",
+    "no-reply",
+    "noreply",
+    "office",
+    "pals",
+    "press",
+    "reception",
+    "recruitment",
+    "referrals",
+    "research",
+    "secretary",
+    "support",
+    "team",
+    "training",
+];
+
+fn is_role_account(address: &str) -> bool {
+    let local = address
+        .split(['@', ' ', '(', '['])
+        .next()
+        .unwrap_or_default();
+    ROLE_ACCOUNTS.contains(&local)
+}
+
 pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
     let text = ctx.text;
     for m in PHONE_RE.find_iter(text) {
@@ -202,7 +252,9 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
     let mut emails = Vec::new();
     for m in EMAIL_RE.find_iter(text) {
         emails.push(m.range());
-        hits.push(Hit::new(&EMAIL, m.range()));
+        if !is_role_account(&ctx.lower[m.range()]) {
+            hits.push(Hit::new(&EMAIL, m.range()));
+        }
     }
     for m in URL_RE.find_iter(text) {
         let r = trim_trailing_punct(text, m.range());

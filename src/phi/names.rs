@@ -1161,6 +1161,9 @@ fn trim_name(ctx: &Ctx, r: Range<usize>, titled: bool) -> Range<usize> {
     r.start..end
 }
 
+/// Titles before a name: never a name on their own.
+const TITLES: &[&str] = &["mr", "mrs", "ms", "miss", "mx", "mme", "dr"];
+
 /// The part of a capitalised run after its last title or leading ordinary word: "Saw Mrs
 /// Okafor (94)" names Okafor.
 fn after_title(ctx: &Ctx, r: Range<usize>) -> Range<usize> {
@@ -1168,7 +1171,7 @@ fn after_title(ctx: &Ctx, r: Range<usize>) -> Range<usize> {
     let mut start = r.start;
     for (offset, word) in word_starts(text) {
         let w = word.trim_end_matches('.').to_lowercase();
-        let title = ["mr", "mrs", "ms", "miss", "mx", "mme", "dr"].contains(&w.as_str());
+        let title = TITLES.contains(&w.as_str());
         let ordinary = offset == 0 && !in_list(&FIRST_NAMES, word) && !in_list(&SURNAMES, word);
         if title || (ordinary && text.len() > word.len()) {
             start = r.start + offset + word.len();
@@ -1213,6 +1216,7 @@ fn is_excluded(ctx: &Ctx, r: Range<usize>) -> bool {
         .join(" ");
     before.ends_with('#')
         || before.ends_with('@')
+        || TITLES.contains(&name.trim_end_matches('.'))
         || (is_whole_word(&COLLEAGUE_BEFORE, last_before) && !after_possessive(before))
         || is_whole_word(&COLLEAGUE_BEFORE, &two_before)
         || after.starts_with(" et al")

@@ -225,7 +225,7 @@ static LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
 /// groups, optional letter suffix.
 static ID_AFTER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     crate::lexicon::pattern(concat!(
-        r"^[\s.:#=(,\-]*(?:(?:no|number|num|is|was|of|id)(?-u:\b)[\s.:#=(\-]*)?",
+        r"^[\s.:#=(,\-]*(?:(?:no|number|num|is|was|of|id)(?-u:\b)[\s.:#=(\-]*){0,2}",
         r"((?:[A-Za-z]{1,4}[ \-]?)?\d[0-9A-Z]*(?:[ \-/]\d[0-9A-Z]*)*(?:[ \-][A-Z]{1,2}(?-u:\b))?)"
     ))
     .expect("valid pattern")
@@ -443,6 +443,21 @@ mod tests {
         .filter(|f| f.category == crate::Category::Phi)
         .map(|f| f.rule)
         .collect()
+    }
+
+    #[test]
+    fn a_labelled_number_s_span_is_the_number_alone() {
+        for text in [
+            "Her Medicare number is 2123 45670 1 and it was rejected",
+            "Her insurance ID was: 2123 45670 1",
+        ] {
+            let spans: Vec<&str> = check(text, &Config::default())
+                .into_iter()
+                .filter(|f| f.category == crate::Category::Phi)
+                .map(|f| &text[f.span])
+                .collect();
+            assert_eq!(spans, vec!["2123 45670 1"], "{text}");
+        }
     }
 
     #[test]
