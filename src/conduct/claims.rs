@@ -95,8 +95,16 @@ conduct_rule!(MISINFORMATION {
     fix: "Share the evidence, or if you dissent, say so and give your sources.",
     suggestions: [],
     guidance: CLAIMS,
-    fire: [ex("Vaccines cause autism and they know it"), ex("Ivermectin cures covid, the data is clear")],
-    pass: [ex("No, vaccines do not cause autism"), ex("The myth that mRNA changes your DNA is false")],
+    fire: [
+        ex("Vaccines cause autism and they know it"),
+        ex("Ivermectin cures covid, the data is clear"),
+        ex("Stop taking statins, they're poison. Eat more butter instead."),
+    ],
+    pass: [
+        ex("No, vaccines do not cause autism"),
+        ex("The myth that mRNA changes your DNA is false"),
+        ex("Don't stop taking statins because of a headline; talk to your GP"),
+    ],
 });
 
 pub(super) static MATCHERS: &[Matcher] = &[
@@ -190,6 +198,10 @@ pub(super) static MATCHERS: &[Matcher] = &[
             ("natural immunity is better than vaccination", ""),
             ("fluoride is poison", ""),
             ("chemo is poison", ""),
+            ("statins are poison", ""),
+            ("stop taking statins", ""),
+            ("stop taking your statins", ""),
+            ("statins are a scam", ""),
             ("sunscreen causes cancer", ""),
             ("sunscreen causes", ""),
             ("ditch sunscreen", ""),

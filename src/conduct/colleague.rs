@@ -19,6 +19,7 @@ conduct_rule!(COLLEAGUE_INSULT {
         ex_in(Region::Uk, "The on-call ortho reg tonight is a useless idiot"),
         ex("Our hospitalist team is completely incompetent"),
         ex_in(Region::Uk, "Nurse Kelly on ward 5 can't do anything right, clueless"),
+        ex("Dr Smith is the worst surgeon I have ever worked with, avoid him."),
     ],
     pass: [
         ex_in(Region::Uk, "Our department is unsafely understaffed; I've reported it"),
@@ -177,6 +178,14 @@ pub(super) static MATCHERS: &[Matcher] = &[
             ("didn't know how to", ""),
             ("didnt know how to", ""),
             ("worst class", ""),
+            ("worst surgeon", ""),
+            ("worst doctor", ""),
+            ("worst consultant", ""),
+            ("worst registrar", ""),
+            ("worst anaesthetist", ""),
+            ("worst nurse", ""),
+            ("avoid him", ""),
+            ("avoid her", ""),
         ],
     )
     .with(ROLES)

@@ -1,6 +1,6 @@
 //! Derogatory slang and mocking of patients ("gomer", "frequent flyer", "bed blocker").
 
-use super::matcher::Matcher;
+use super::matcher::{Matcher, Needs};
 use crate::config::Region;
 use crate::rules::{ex, ex_in, Rule};
 
@@ -42,10 +42,13 @@ conduct_rule!(MOCKING {
         ex("Reg called the lady in cubicle 9 'the screamer' all night"),
         ex("Classic attention seeker in resus again, eye roll"),
         ex("Patients are idiots, honestly"),
+        ex("Another drunk idiot in resus at 3am. Why do we bother."),
+        ex("Just told my 4pm she's a hypochondriac. She didn't like that."),
     ],
     pass: [
         ex("Attention to detail saves lives"),
         ex("My kids are idiots about Lego and I love them"),
+        ex("Med school turned me into a hypochondriac, every headache is a tumour"),
     ],
 });
 
@@ -176,9 +179,29 @@ pub(super) static MATCHERS: &[Matcher] = &[
             ("pt was an idiot", ""),
             ("what an idiot", ""),
             ("moron of a patient", "a patient"),
+            ("drunk idiot", "an intoxicated patient"),
+            ("drunk idiots", "intoxicated patients"),
         ],
     )
     .unless(&["attention to", "my kids", "our kids", "my dog", "my cat"]),
+    // Labels that dismiss a patient's symptoms, when a patient is the subject.
+    Matcher::new(
+        &MOCKING,
+        &[
+            ("hypochondriac", "a patient with health anxiety"),
+            ("hypochondriacs", "patients with health anxiety"),
+            ("worried well", "anxious patients"),
+        ],
+    )
+    .needs(Needs::PatientSubject)
+    .unless(&[
+        "i'm such a",
+        "i'm a",
+        "i am a",
+        "i'm such",
+        "me a",
+        "made me",
+    ]),
     Matcher::new(
         &DEHUMANISING_LABEL,
         &[

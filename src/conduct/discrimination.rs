@@ -68,7 +68,11 @@ conduct_rule!(GROUP_GENERALISATION {
     suggestions: [""],
     guidance: DISCRIMINATION,
     fire: [ex_in(Region::Uk, "Illegals clogging up A&E again"), ex("Hysterical woman in bay 4, classic"), ex("The trans ones are always difficult")],
-    pass: [ex("Black women have higher maternal mortality (MBRRACE)"), ex("Discrimination against trans patients is real")],
+    pass: [
+        ex("Black women have higher maternal mortality (MBRRACE)"),
+        ex("Discrimination against trans patients is real"),
+        ex("I would never treat a Muslim patient differently, that's what professionalism means."),
+    ],
 });
 
 conduct_rule!(ABLEIST_TERM {
@@ -93,7 +97,11 @@ conduct_rule!(WEIGHT_SHAMING {
     fix: "Use neutral clinical language if weight matters at all: \"a patient with obesity\".",
     suggestions: ["a patient with obesity"],
     guidance: DISCRIMINATION,
-    fire: [ex("Beached whale in bay 3, needed 4 of us to turn her"), ex("Another fatty on the list")],
+    fire: [
+        ex("Beached whale in bay 3, needed 4 of us to turn her"),
+        ex("Another fatty on the list"),
+        ex("Typical lazy obese patient who won't follow advice."),
+    ],
     pass: [ex("Whale watching on my day off!"), ex("Killer whale documentary tonight")],
 });
 
@@ -341,6 +349,13 @@ pub(super) static MATCHERS: &[Matcher] = &[
         "welcome",
         "proud",
         "celebrate",
+        "would never",
+        "i'd never",
+        "i never",
+        "we never",
+        "differently",
+        "equally",
+        "regardless",
     ]),
     Matcher::new(
         &ABLEIST_TERM,
@@ -387,6 +402,10 @@ pub(super) static MATCHERS: &[Matcher] = &[
             ("hippo", "a patient with obesity"),
             ("land whale", "a patient with obesity"),
             ("fatso", "a patient with obesity"),
+            ("lazy obese", "a patient with obesity"),
+            ("obese and lazy", "a patient with obesity"),
+            ("fat and lazy", "a patient with obesity"),
+            ("lazy fat", "a patient with obesity"),
         ],
     )
     .unless(&[
