@@ -383,6 +383,20 @@ static PUBLIC_CUES: LazyLock<WordSet> = LazyLock::new(|| {
         "dosing",
         "mg/kg",
         "meded",
+        "opens",
+        "now open",
+        "to book",
+        "accepting new patients",
+        "new patients",
+        "recruiting",
+        "enrolling",
+        "participants",
+        "audit",
+        "my practice",
+        "our practice",
+        "our surgery",
+        "median",
+        "cohort",
     ])
 });
 

@@ -38,6 +38,9 @@ pub const AGE_OVER_89: Rule = Rule {
             ex("Sats 94% on air, HR 95"),
             ex("Adults over 90 need a different approach"),
             ex("She is 45 and fit"),
+            ex("95 years of care in the outback"),
+            ex("Happy 90th birthday to the Royal Flying Doctor Service!"),
+            ex("Married for 92 years, they came in together"),
             ex("The pass mark is ninety and most of us got it"),
         ],
     },
@@ -71,6 +74,45 @@ static NAME_AGE_RE: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid pattern")
 });
+
+/// "95 years of care", "for 90 years", "100 years since": a span of time, not a person's age.
+fn is_a_duration(ctx: &Ctx, start: usize, end: usize) -> bool {
+    let matched = &ctx.lower[start..end];
+    if ["old", "yo", "y/o", "y.o."]
+        .iter()
+        .any(|s| matched.ends_with(s))
+    {
+        return false;
+    }
+    let next = ctx.lower_after(end, 16);
+    let next = next.split_whitespace().next().unwrap_or("");
+    let previous = ctx.lower_before(start, 12);
+    let previous = previous.split_whitespace().last().unwrap_or("");
+    [
+        "of",
+        "since",
+        "ago",
+        "later",
+        "after",
+        "before",
+        "in",
+        "at",
+        "as",
+        "on",
+        "experience",
+        "service",
+        "together",
+        "married",
+        "from",
+        "serving",
+        "caring",
+    ]
+    .contains(&next)
+        || [
+            "for", "after", "past", "last", "than", "within", "the", "those", "these", "spent",
+        ]
+        .contains(&previous)
+}
 
 pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
     for c in AGE_RE.captures_iter(ctx.text) {
@@ -107,6 +149,18 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
             continue;
         }
         if c.name("sex").is_some() && !ctx.frame.patient_story_at(whole.start()) {
+            continue;
+        }
+        if c.name("unit").is_some() && is_a_duration(ctx, whole.start(), whole.end()) {
+            continue;
+        }
+        // "Happy 75th birthday to the NHS": an institution's anniversary.
+        if c.name("bday").is_some()
+            && (ctx.frame.is_announcement()
+                || [" to the ", " of the ", " for the "]
+                    .iter()
+                    .any(|p| ctx.lower_after(whole.end(), 8).starts_with(p)))
+        {
             continue;
         }
         hits.push(Hit::new(&AGE_OVER_89, whole.range()));

@@ -241,8 +241,20 @@ fn is_role_account(address: &str) -> bool {
 
 pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
     let text = ctx.text;
+    // An announcement's phone numbers and addresses are the organisation's, unless the
+    // sentence is itself about a patient.
+    let organisation_s = |at: usize| {
+        ctx.frame.is_announcement()
+            && ctx
+                .frame
+                .sentence_at(at)
+                .is_none_or(|s| s.patient_cues == 0)
+    };
     for m in PHONE_RE.find_iter(text) {
         let r = m.range();
+        if organisation_s(r.start) {
+            continue;
+        }
         let glued = ctx.lower_before(r.start, 1).ends_with(['-', '.', '/']);
         if glued || !is_token(text, r.start, r.end) || preceded_by_id_label(ctx, r.start) {
             continue;
@@ -252,7 +264,7 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
     let mut emails = Vec::new();
     for m in EMAIL_RE.find_iter(text) {
         emails.push(m.range());
-        if !is_role_account(&ctx.lower[m.range()]) {
+        if !is_role_account(&ctx.lower[m.range()]) && !organisation_s(m.start()) {
             hits.push(Hit::new(&EMAIL, m.range()));
         }
     }
@@ -388,6 +400,14 @@ mod tests {
             .filter(|f| f.category == crate::Category::Phi)
             .map(|f| f.rule)
             .collect()
+    }
+
+    #[test]
+    fn an_announcement_s_numbers_are_the_organisation_s() {
+        let post = "Flu clinic Saturday, walk-in welcome! Call 0113 496 0000 to book.";
+        assert!(rules(post).is_empty(), "{:?}", rules(post));
+        let post = format!("{post} Also my patient Jim rang from 07700 900123 to say thanks.");
+        assert!(rules(&post).contains(&"phi/phone"), "{:?}", rules(&post));
     }
 
     #[test]
