@@ -226,6 +226,16 @@ static REVIEW_CUES: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
         "thank you for your review",
         "thanks for your review",
         "thank you for the review",
+        "this review",
+        "kind review",
+        "lovely review",
+        "great review",
+        "5 stars",
+        "five stars",
+        "5-star",
+        "five-star",
+        "4 stars",
+        "your rating",
     ])
 });
 

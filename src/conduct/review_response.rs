@@ -23,11 +23,14 @@ conduct_rule!(CONFIRMS_PATIENT {
         ex("Thanks for your review. As your records show, you missed two appointments."),
         ex_in(Region::Au, "Sorry you were unhappy. At your appointment on 12 Feb we explained the costs."),
         ex("Thank you for your feedback. We checked your records and you were seen on time."),
+        ex("You were seen promptly and your prescription for sertraline was ready the same day."),
+        ex("Mr Davies, you were discharged because you were abusive to our staff."),
     ],
     pass: [
         ex("Thank you for your feedback - please contact our practice manager"),
         ex("We can't discuss anyone's care online, but we take feedback seriously"),
         ex("Your appointment reminders now come by text - update your number at reception"),
+        ex("If you were seen in A&E last winter, you may get a survey by post"),
     ],
 });
 
@@ -109,6 +112,31 @@ pub(super) static MATCHERS: &[Matcher] = &[
         "please call",
         "please contact",
         "booking system",
+    ]),
+    // Telling someone about their own care confirms them as a patient wherever it is posted.
+    Matcher::new(
+        &CONFIRMS_PATIENT,
+        &[
+            ("you were seen", ""),
+            ("you were discharged", ""),
+            ("you were treated", ""),
+            ("you were referred", ""),
+            ("you were prescribed", ""),
+            ("you were admitted", ""),
+            ("your son was treated", ""),
+            ("your daughter was treated", ""),
+            ("your mother was treated", ""),
+            ("your father was treated", ""),
+            ("your husband was treated", ""),
+            ("your wife was treated", ""),
+        ],
+    )
+    .unless(&[
+        "if you were",
+        "if you've been",
+        "whether you were",
+        "were you",
+        "when you were a",
     ]),
     Matcher::new(
         &CLINICAL_DETAIL,

@@ -193,6 +193,40 @@ const PERSONAL_HOSTS: &[&str] = &[
     "mycause.com.au",
 ];
 
+/// Words just before a phone number that make it a practice's or a service's line: "call
+/// our practice manager on", "reception:", "Lifeline on".
+const ORGANISATION_LINES: &[&str] = &[
+    "call us",
+    "contact us",
+    "ring us",
+    "our practice",
+    "the practice",
+    "practice manager",
+    "reception",
+    "our office",
+    "the surgery",
+    "our surgery",
+    "our clinic",
+    "the clinic",
+    "switchboard",
+    "helpline",
+    "hotline",
+    "lifeline",
+    "samaritans",
+    "crisis line",
+];
+
+fn is_an_organisation_s_line(ctx: &Ctx, at: usize) -> bool {
+    let before = ctx.lower_before(at, 40);
+    let before = before.trim_end();
+    let introduces = [" on", ":", " at", " is", "-", "("]
+        .iter()
+        .any(|e| before.ends_with(e));
+    ORGANISATION_LINES
+        .iter()
+        .any(|w| before.ends_with(w) || (introduces && before.contains(w)))
+}
+
 /// Mailboxes of a role, not a person ("recruitment@", "info@"): an organisation's address.
 const ROLE_ACCOUNTS: &[&str] = &[
     "admin",
@@ -252,7 +286,7 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
     };
     for m in PHONE_RE.find_iter(text) {
         let r = m.range();
-        if organisation_s(r.start) {
+        if organisation_s(r.start) || is_an_organisation_s_line(ctx, r.start) {
             continue;
         }
         let glued = ctx.lower_before(r.start, 1).ends_with(['-', '.', '/']);
@@ -406,6 +440,11 @@ mod tests {
     fn an_announcement_s_numbers_are_the_organisation_s() {
         let post = "Flu clinic Saturday, walk-in welcome! Call 0113 496 0000 to book.";
         assert!(rules(post).is_empty(), "{:?}", rules(post));
+        let reply =
+            "Thank you for your feedback; please call our practice manager on 0113 496 0000.";
+        assert!(rules(reply).is_empty(), "{:?}", rules(reply));
+        let story = "My patient rang reception from 07700 900123 at 3am.";
+        assert!(rules(story).contains(&"phi/phone"), "{:?}", rules(story));
         let post = format!("{post} Also my patient Jim rang from 07700 900123 to say thanks.");
         assert!(rules(&post).contains(&"phi/phone"), "{:?}", rules(&post));
     }
