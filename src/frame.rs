@@ -35,6 +35,10 @@ pub struct Frame {
 static PATIENT_CUES: LazyLock<WordSet> = LazyLock::new(|| {
     WordSet::new(&[
         "evaluated",
+        "'s mum",
+        "'s mom",
+        "'s dad",
+        "'s parents",
         "poor woman",
         "poor man",
         "poor lady",

@@ -27,6 +27,7 @@ pub const STREET_ADDRESS: Rule = Rule {
             ex_in(Region::Uk, "lives at 14 Brudenell Grove, lost 8 kg"),
             ex_in(Region::Au, "home visit this arvo, 2/14 Kirby St, Rydalmere"),
             ex_in(Region::Ca, "Apt 1204, 25 Wellesley St E, Toronto"),
+            ex_in(Region::Au, "Saw little Zoe today, she's 6. Lives on Wattle St, Penrith."),
         ],
         pass: &[
             ex("Our new clinic opens at 10 Downing Street next week, all welcome"),
@@ -86,6 +87,17 @@ static STREET_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid pattern")
 });
 
+/// A street named without a number where someone lives: "lives on Wattle St".
+static LIVES_ON_RE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::lexicon::pattern(concat!(
+        r"(?i:(?-u:\b)(?:lives|lived|living|grew up|moved) (?:on|in|to|at|off) (?:the )?)",
+        r"(?P<street>(?:[A-Z][a-z'\-]+ ){1,3}",
+        r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Grove|Close|Crescent|Cres|Court|Ct|Place|Way|Terrace|Parade|Row|Square|Mews|Gardens|Circuit|Walk|Rise|Esplanade))",
+        r"(?-u:\b)"
+    ))
+    .expect("valid pattern")
+});
+
 static UK_POSTCODE_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::lexicon::pattern(r"(?i)(?-u:\b)[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}(?-u:\b)")
         .expect("valid pattern")
@@ -122,6 +134,20 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
             .is_some_and(|s| s.public_cues > s.patient_cues);
         if !announcement || ctx.config.sensitivity == crate::Sensitivity::High {
             hits.push(Hit::new(&STREET_ADDRESS, m.range()));
+        }
+    }
+    let lives = ["live", "moved", "grew up"]
+        .iter()
+        .any(|w| ctx.lower.contains(w));
+    if lives {
+        for c in LIVES_ON_RE.captures_iter(text) {
+            let g = c.name("street").expect("street group");
+            if !hits
+                .iter()
+                .any(|h| h.span.start <= g.start() && g.start() < h.span.end)
+            {
+                hits.push(Hit::new(&STREET_ADDRESS, g.range()));
+            }
         }
     }
     let before_len = hits.len();

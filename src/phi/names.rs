@@ -954,6 +954,16 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
                 if r.is_empty() || is_excluded(ctx, r.clone()) || taken.overlaps(&r) {
                     continue;
                 }
+                // "K. Williams": an initial before a listed surname.
+                let surname = first_word(&ctx.text[r.clone()]);
+                if let Some(initial) = initial_before(ctx.text, r.start) {
+                    if in_list(&SURNAMES, surname) && !is_ambiguous(surname) {
+                        let r = initial..r.start + surname.len();
+                        taken.insert(r.clone());
+                        found.push(r);
+                        break;
+                    }
+                }
                 let previous = ctx.lower_before(r.start, 12).split_whitespace().last();
                 let after_preposition = previous
                     .is_some_and(|p| ["in", "at", "from", "near", "to", "outside"].contains(&p));
@@ -1090,6 +1100,23 @@ static NOT_NAMES: LazyLock<WordList> = LazyLock::new(|| {
     ])
 });
 
+/// Relatives a patient's name may own: "Priya's mum".
+const RELATIVES: &[&str] = &[
+    "mum", "mom", "mother", "dad", "father", "parents", "wife", "husband", "partner", "son",
+    "daughter", "sister", "brother", "family", "grandma", "grandad", "nan",
+];
+
+/// The start of a single capital initial ("K. " or "K.") right before `at`.
+fn initial_before(text: &str, at: usize) -> Option<usize> {
+    let before = text[..at].trim_end_matches(' ').as_bytes();
+    let n = before.len();
+    let is_initial = n >= 2
+        && before[n - 1] == b'.'
+        && before[n - 2].is_ascii_uppercase()
+        && (n == 2 || !before[n - 3].is_ascii_alphanumeric() && before[n - 3] != b'.');
+    is_initial.then_some(n - 2)
+}
+
 fn is_ambiguous(word: &str) -> bool {
     AMBIGUOUS.contains(&word.to_lowercase())
 }
@@ -1113,13 +1140,23 @@ fn listed_name(ctx: &Ctx, r: Range<usize>) -> bool {
     let all_caps = first.len() > 1 && first.chars().all(|c| !c.is_lowercase());
     let vocative =
         ctx.text[r.end..].starts_with([',', '!']) || ctx.lower[r.end..].starts_with(" mate");
+    // "Priya's mum brought cake": a name that owns a relative.
+    let after = ctx.lower_after(r.end, 16);
+    let relative = match after.strip_prefix("'s ") {
+        Some(rest) => rest,
+        None if ctx.lower[r.clone()].ends_with("'s") => after.trim_start(),
+        None => "",
+    };
+    let with_relative = RELATIVES.contains(&relative.split_whitespace().next().unwrap_or(""));
     let caps_full = all_caps
         && words.len() >= 2
         && !is_ambiguous(first)
         && !is_ambiguous(words[1])
         && in_list(&FIRST_NAMES, first)
         && in_list(&SURNAMES, words[1]);
-    (full && !all_caps) || caps_full || (is_first && !all_caps && (!sentence_start || vocative))
+    (full && !all_caps)
+        || caps_full
+        || (is_first && !all_caps && (!sentence_start || vocative || with_relative))
 }
 
 /// Drops leading non-name words and trailing words that are not names (sentence-initial
@@ -1320,6 +1357,23 @@ mod tests {
         .filter(|f| f.rule == "phi/person-name")
         .map(|f| text[f.span].to_string())
         .collect()
+    }
+
+    #[test]
+    fn initials_titles_and_possessives() {
+        let cases: &[(&str, &[&str])] = &[
+            ("Saw K. Nguyen in clinic today.", &["K. Nguyen"]),
+            (
+                "My patient Mrs. Gonzalez asked me to marry her today",
+                &["Gonzalez"],
+            ),
+            ("Priya's mum brought cake for the whole ward.", &["Priya"]),
+            ("Read J. Smith's editorial in the BMJ today", &[]),
+            ("Parkinson's family support group meets Tuesday.", &[]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(names(Region::Uk, text), *expected, "{text}");
+        }
     }
 
     #[test]
