@@ -50,22 +50,27 @@ impl WordSet {
 }
 
 /// A set of whole words or short phrases compared exactly (ignoring ASCII case): cheaper than
-/// a `WordSet` when the question is "is this word one of these?".
+/// a `WordSet` when the question is "is this word one of these?". A sorted list searched
+/// without allocating or hashing: these lists are short and asked often.
 #[derive(Debug)]
-pub struct WordList(std::collections::HashSet<&'static str>);
+pub struct WordList(Vec<&'static str>);
 
 impl WordList {
+    /// Builds the list; `words` must be lowercase.
     pub fn new(words: &[&'static str]) -> WordList {
-        WordList(words.iter().copied().collect())
+        debug_assert!(words.iter().all(|w| !w.bytes().any(|b| b.is_ascii_uppercase())));
+        let mut sorted = words.to_vec();
+        sorted.sort_unstable();
+        sorted.dedup();
+        WordList(sorted)
     }
 
-    /// Whether `word`, lowercased, is in the list.
+    /// Whether `word`, ignoring ASCII case, is in the list.
     pub fn contains(&self, word: &str) -> bool {
-        if word.bytes().any(|b| b.is_ascii_uppercase()) {
-            self.0.contains(word.to_ascii_lowercase().as_str())
-        } else {
-            self.0.contains(word)
-        }
+        let lower = word.bytes().map(|b| b.to_ascii_lowercase());
+        self.0
+            .binary_search_by(|entry| entry.bytes().cmp(lower.clone()))
+            .is_ok()
     }
 }
 
@@ -130,6 +135,13 @@ mod tests {
         let s = WordSet::new(&["bed", "frequent flyer"]);
         assert_eq!(s.count_in("Bed 12, bedside, Frequent Flyer"), 2);
         assert!(!s.is_in("embedded"));
+    }
+
+    #[test]
+    fn word_lists_ignore_ascii_case() {
+        let l = WordList::new(&["ward", "bed", "señora"]);
+        assert!(l.contains("Ward") && l.contains("BED") && l.contains("señora"));
+        assert!(!l.contains("wards") && !l.contains("be") && !l.contains(""));
     }
 
     #[test]

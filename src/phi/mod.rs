@@ -33,9 +33,16 @@ pub static RULES: &[&[Rule]] = &[
 
 /// Runs every identifier detector; the combination detector runs last and reads the others.
 pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
-    health_ids::detect(ctx, hits);
+    // Every health and record number has digits (full-width ones are folded to ASCII): text
+    // without any skips those detectors, and the first such check does not compile them.
+    let digits = ctx.lower.bytes().any(|b| b.is_ascii_digit());
+    if digits {
+        health_ids::detect(ctx, hits);
+    }
     contact::detect(ctx, hits);
-    numbers::detect(ctx, hits);
+    if digits {
+        numbers::detect(ctx, hits);
+    }
     dates::detect(ctx, hits);
     ages::detect(ctx, hits);
     addresses::detect(ctx, hits);
