@@ -88,10 +88,12 @@ test-site: site browsers
 test-e2e: dist browsers
 	node tests/e2e/run.mjs chromium firefox
 
-# Native criterion benchmarks, then the wasm engine in headless Chromium, against DESIGN.md's budgets.
-bench: wasm node-tools browsers
+# Native criterion benchmarks, the wasm engine in headless Chromium, then the built extension
+# (keystroke to highlight, a stopped worker's cold start), against DESIGN.md's budgets.
+bench: dist browsers
 	cargo bench --bench check
 	node tests/bench/wasm.mjs
+	node tests/bench/extension.mjs
 
 # Fuzz `check` with cargo-fuzz on nightly (FUZZ_SECONDS, default 300), growing the corpus in
 # fuzz/corpus/check; `make test` replays that corpus on stable (tests/properties.rs).

@@ -10,7 +10,9 @@ import { extractText, rangeFor } from './ui/text-map.js';
 import uiCss from './ui/ui.css';
 
 const api = globalThis.browser ?? globalThis.chrome;
-const IDLE_MS = 80;
+/** A pause in typing long enough to check without flickering mid-word; a word boundary
+ * (space, punctuation, a new line) checks at once. */
+const IDLE_MS = 60;
 const MAX_CHARS = 300_000;
 const TEXT_INPUTS = new Set(['text', 'search', '']);
 
@@ -384,7 +386,8 @@ function enabledHere() {
 
 document.addEventListener('input', (e) => {
   const field = targetField(e);
-  if (field && enabledHere()) schedule(field);
+  const boundary = typeof e.data === 'string' && /[\s.,;:!?)]$/.test(e.data);
+  if (field && enabledHere()) schedule(field, boundary || e.inputType === 'insertParagraph' ? 0 : IDLE_MS);
 }, true);
 document.addEventListener('paste', (e) => {
   const field = targetField(e);

@@ -5,107 +5,15 @@
 // typing; a clean post stays unflagged; no request leaves for anywhere but the fixture
 // server. Usage: node tests/e2e/run.mjs [chromium|firefox ...]
 
-import { build } from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer from 'puppeteer-core';
+import { EDITORS, buildFixtures, focusEditor, launch, model, observe, root, serve, sleep, waitFor } from './harness.mjs';
 
-const root = new URL('../..', import.meta.url).pathname;
-const fixtures = join(root, 'tests', 'e2e', 'fixtures');
-const out = join(root, 'build', 'e2e');
 const screenshots = join(root, 'tests', 'e2e', 'screenshots');
-const EDITORS = ['textarea', 'input', 'contenteditable', 'quill', 'lexical', 'tiptap', 'slate', 'draft'];
 const STRICT = new Set(['textarea', 'lexical', 'slate']);
 const POST = 'Saw Mrs Okafor (94) in bed 12 this morning, NHS no 943 476 5919. Classic frequent flyer.';
 const CLEAN = 'Flu clinic Sat 12 Oct 9am-1pm at the practice, thanks Dr Patel';
 const NHS = '943 476 5919';
-
-async function buildFixtures() {
-  mkdirSync(out, { recursive: true });
-  const template = readFileSync(join(fixtures, 'page.html.tmpl'), 'utf8');
-  await build({
-    entryPoints: Object.fromEntries(EDITORS.map((e) => [e, join(fixtures, `${e}.js`)])),
-    outdir: out,
-    bundle: true,
-    minify: true,
-    format: 'iife',
-    define: { 'process.env.NODE_ENV': '"production"', global: 'window' },
-    logLevel: 'warning',
-  });
-  await build({
-    entryPoints: { hostile: join(fixtures, 'hostile.js'), hostileframe: join(fixtures, 'hostileframe.js') },
-    outdir: out,
-    bundle: true,
-    format: 'iife',
-    logLevel: 'warning',
-  });
-  for (const name of [...EDITORS, 'hostile', 'hostileframe']) {
-    writeFileSync(join(out, `${name}.html`), template.replaceAll('{{name}}', name));
-  }
-}
-
-function serve() {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url, 'http://x');
-    const strict = url.pathname.startsWith('/strict/');
-    const file = url.pathname.replace(/^\/strict/, '').replace(/^\//, '');
-    if (!/^[a-z]+\.(html|js)$/.test(file)) {
-      res.writeHead(404).end();
-      return;
-    }
-    const headers = { 'content-type': file.endsWith('.html') ? 'text/html; charset=utf-8' : 'text/javascript' };
-    if (strict) headers['content-security-policy'] = "default-src 'self'; script-src 'self'";
-    try {
-      res.writeHead(200, headers).end(readFileSync(join(out, file)));
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--window-size=1000,800'];
-
-async function launch(browser) {
-  if (browser === 'chromium') {
-    const b = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, pipe: true, enableExtensions: true, args: FLAGS });
-    await b.installExtension(join(root, 'dist', 'chrome'));
-    return b;
-  }
-  const b = await puppeteer.launch({ browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true });
-  await b.installExtension(join(root, 'dist', 'firefox'));
-  return b;
-}
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function waitFor(fn, what, timeout = 8000) {
-  const start = Date.now();
-  let last;
-  while (Date.now() - start < timeout) {
-    last = await fn();
-    if (last) return last;
-    await sleep(100);
-  }
-  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
-}
-
-/** The extension's observable state, read from its open shadow root and CSS.highlights. */
-function observe(page) {
-  return page.evaluate(() => {
-    const host = document.getElementById('chaperone-host');
-    const root = host?.shadowRoot;
-    const badges = [...(root?.querySelectorAll('.chaperone-badge') ?? [])].map((b) => b.textContent);
-    const live = root?.querySelector('[role=status]')?.textContent ?? '';
-    const highlighted = [];
-    for (const name of ['chaperone-stop', 'chaperone-caution', 'chaperone-coach']) {
-      for (const r of CSS.highlights?.get(name) ?? []) highlighted.push(r.toString());
-    }
-    const marks = [...(root?.querySelectorAll('.chaperone-mirror mark') ?? [])].map((m) => m.textContent);
-    return { badges, live, highlighted: highlighted.concat(marks), card: root?.querySelector('.chaperone-card')?.dataset.rule ?? null };
-  });
-}
 
 /** Moves the pointer over the flagged text, as a user reading the underline would. */
 async function hover(page, text) {
@@ -134,17 +42,6 @@ async function clickFix(page, label) {
   if (!clicked) throw new Error(`no "${label}" button on the card`);
 }
 
-/** Clicks into the editor and puts the caret at the end, as a user would. */
-async function focusEditor(page) {
-  const editor = await page.evaluateHandle(() => window.__editor ?? document.querySelector(window.__editorSelector));
-  await editor.click();
-  await page.keyboard.down('Control');
-  await page.keyboard.press('End');
-  await page.keyboard.up('Control');
-  await sleep(150);
-}
-
-const model = (page) => page.evaluate(() => window.__model());
 
 async function scenario(browser, page, base, editor) {
   const url = `${base}/${STRICT.has(editor) ? 'strict/' : ''}${editor}.html`;
@@ -155,13 +52,12 @@ async function scenario(browser, page, base, editor) {
   const typed = await waitFor(async () => ((await model(page)) === POST ? true : null), 'the editor to hold the post').catch(async () => {
     throw new Error(`model is ${JSON.stringify(await model(page))}`);
   });
+  // Checks run as words end, so wait for the one after the last word.
+  const flagged = ['Okafor', '94', NHS, 'frequent flyer'];
   const state = await waitFor(async () => {
     const s = await observe(page);
-    return Number(s.badges[0]) >= 4 && s.highlighted.includes(NHS) ? s : null;
-  }, 'badge and underlines');
-  for (const word of ['Okafor', '94', NHS, 'frequent flyer']) {
-    if (!state.highlighted.includes(word)) throw new Error(`"${word}" not underlined: ${JSON.stringify(state.highlighted)}`);
-  }
+    return Number(s.badges[0]) >= 4 && flagged.every((w) => s.highlighted.includes(w)) ? s : null;
+  }, `badge and underlines on ${flagged.join(', ')}`);
   if (!state.live.includes('possible patient identifier')) throw new Error(`live region says ${JSON.stringify(state.live)}`);
   await page.screenshot({ path: join(screenshots, `${browser}-${editor}-flagged.png`) });
   // Quill and Lexical merge edits within about a second into one undo step: wait as a user would.

@@ -1,0 +1,95 @@
+// The built extension in headless Chromium against DESIGN.md's budgets: last keystroke to
+// highlight painted in a textarea and in a Lexical editor, and a stopped service worker's
+// cold start to the first highlight (the worker wakes, instantiates the wasm engine, checks).
+// Prints a table; `make bench` runs it after the wasm page benchmark.
+
+import { buildFixtures, focusEditor, launch, serve, sleep, waitFor } from '../e2e/harness.mjs';
+
+const TEXT = 'Saw Mrs Okafor today, NHS no 943 476 591';
+const LAST = '9';
+const RUNS = 30;
+
+/** Installs a recorder in the page: the time of the last keydown, and the first animation
+ * frame after it in which the number is underlined (textarea marks or CSS highlights). */
+function installRecorder(page) {
+  return page.evaluate(() => {
+    window.__bench = { down: 0, painted: 0 };
+    document.addEventListener('keydown', () => {
+      window.__bench = { down: performance.now(), painted: 0 };
+      const underlined = () => {
+        const root = document.getElementById('chaperone-host')?.shadowRoot;
+        const marks = [...(root?.querySelectorAll('.chaperone-mirror mark') ?? [])].map((m) => m.textContent);
+        const ranges = [...(CSS.highlights?.get('chaperone-stop') ?? [])].map((r) => r.toString());
+        return marks.concat(ranges).includes('943 476 5919');
+      };
+      const poll = () => {
+        if (underlined()) window.__bench.painted = performance.now();
+        else requestAnimationFrame(poll);
+      };
+      requestAnimationFrame(poll);
+    }, true);
+  });
+}
+
+/** Types the last digit of the NHS number and measures until it is underlined; Backspace
+ * between runs takes the underline away again. */
+async function keystrokeToHighlight(page) {
+  const delays = [];
+  for (let i = 0; i < RUNS; i++) {
+    await page.keyboard.press('Backspace');
+    await sleep(250);
+    await page.keyboard.type(LAST);
+    const d = await waitFor(() => page.evaluate(() => window.__bench.painted && window.__bench.painted - window.__bench.down), 'the underline');
+    delays.push(d);
+  }
+  return delays.sort((a, b) => a - b);
+}
+
+const quantile = (xs, q) => xs[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+
+const server = await serve();
+await buildFixtures();
+const base = `http://127.0.0.1:${server.address().port}`;
+const browser = await launch('chromium');
+const page = await browser.newPage();
+await page.setViewport({ width: 1000, height: 800 });
+const rows = [];
+for (const editor of ['textarea', 'lexical']) {
+  await page.goto(`${base}/${editor}.html`);
+  await page.waitForFunction(() => window.__model && (window.__editor || document.querySelector(window.__editorSelector)));
+  await installRecorder(page);
+  await focusEditor(page);
+  await page.keyboard.type(TEXT + LAST);
+  await sleep(500);
+  const delays = await keystrokeToHighlight(page);
+  rows.push([`keystroke to highlight, ${editor}, p50`, quantile(delays, 0.5), 100]);
+  rows.push([`keystroke to highlight, ${editor}, p95`, quantile(delays, 0.95), 100]);
+}
+
+// A stopped worker: the next keystroke wakes it, and the highlight waits for its cold start.
+const session = await page.createCDPSession();
+await session.send('ServiceWorker.enable');
+const colds = [];
+for (let i = 0; i < 5; i++) {
+  await page.keyboard.press('Backspace');
+  await sleep(300);
+  await session.send('ServiceWorker.stopAllWorkers');
+  await sleep(300);
+  await page.keyboard.type(LAST);
+  colds.push(await waitFor(() => page.evaluate(() => window.__bench.painted && window.__bench.painted - window.__bench.down), 'the underline after a cold start', 15000));
+}
+colds.sort((a, b) => a - b);
+rows.push(['stopped worker: keystroke to highlight, p50', quantile(colds, 0.5), null]);
+rows.push(['stopped worker: extension start to first check (p50 above, less the 60 ms pause)', quantile(colds, 0.5) - 60, 50]);
+const heap = (await page.metrics()).JSHeapUsedSize / 1e6;
+rows.push(['JS heap of the page with the content script (MB)', heap, 15]);
+await browser.close();
+server.close();
+
+console.log('| measure | result | budget | within |\n|---|---|---|---|');
+for (const [m, v, budget] of rows) {
+  const unit = m.includes('MB') ? '' : ' ms';
+  const b = budget === null ? '—' : `≤ ${budget}${unit}`;
+  const ok = budget === null ? '' : v <= budget ? 'yes' : '**no**';
+  console.log(`| ${m} | ${v.toFixed(1)}${unit} | ${b} | ${ok} |`);
+}

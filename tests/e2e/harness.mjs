@@ -1,0 +1,115 @@
+// What the end-to-end tests and the extension benchmark share: the fixture editors and
+// their server, browsers launched with the built extension, and the extension's observable
+// state (badges, highlights, textarea marks) read from the page.
+
+import { build } from 'esbuild';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer-core';
+
+export const root = new URL('../..', import.meta.url).pathname;
+const fixtures = join(root, 'tests', 'e2e', 'fixtures');
+const out = join(root, 'build', 'e2e');
+export const EDITORS = ['textarea', 'input', 'contenteditable', 'quill', 'lexical', 'tiptap', 'slate', 'draft'];
+
+/** Bundles the fixture editors (real frameworks from npm) into build/e2e. */
+export async function buildFixtures() {
+  mkdirSync(out, { recursive: true });
+  const template = readFileSync(join(fixtures, 'page.html.tmpl'), 'utf8');
+  await build({
+    entryPoints: Object.fromEntries(EDITORS.map((e) => [e, join(fixtures, `${e}.js`)])),
+    outdir: out,
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    define: { 'process.env.NODE_ENV': '"production"', global: 'window' },
+    logLevel: 'warning',
+  });
+  await build({
+    entryPoints: { hostile: join(fixtures, 'hostile.js'), hostileframe: join(fixtures, 'hostileframe.js') },
+    outdir: out,
+    bundle: true,
+    format: 'iife',
+    logLevel: 'warning',
+  });
+  for (const name of [...EDITORS, 'hostile', 'hostileframe']) {
+    writeFileSync(join(out, `${name}.html`), template.replaceAll('{{name}}', name));
+  }
+}
+
+/** Serves the fixtures on a free port; /strict/ paths carry a strict CSP. */
+export function serve() {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    const strict = url.pathname.startsWith('/strict/');
+    const file = url.pathname.replace(/^\/strict/, '').replace(/^\//, '');
+    if (!/^[a-z]+\.(html|js)$/.test(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    const headers = { 'content-type': file.endsWith('.html') ? 'text/html; charset=utf-8' : 'text/javascript' };
+    if (strict) headers['content-security-policy'] = "default-src 'self'; script-src 'self'";
+    try {
+      res.writeHead(200, headers).end(readFileSync(join(out, file)));
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+export const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--window-size=1000,800'];
+
+/** Headless Chromium or Firefox ESR with the built extension installed. */
+export async function launch(browser) {
+  if (browser === 'chromium') {
+    const b = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, pipe: true, enableExtensions: true, args: FLAGS });
+    await b.installExtension(join(root, 'dist', 'chrome'));
+    return b;
+  }
+  const b = await puppeteer.launch({ browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true });
+  await b.installExtension(join(root, 'dist', 'firefox'));
+  return b;
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export async function waitFor(fn, what, timeout = 8000) {
+  const start = Date.now();
+  let last;
+  while (Date.now() - start < timeout) {
+    last = await fn();
+    if (last) return last;
+    await sleep(100);
+  }
+  throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+}
+
+/** The extension's observable state, read from its open shadow root and CSS.highlights. */
+export function observe(page) {
+  return page.evaluate(() => {
+    const host = document.getElementById('chaperone-host');
+    const root = host?.shadowRoot;
+    const badges = [...(root?.querySelectorAll('.chaperone-badge') ?? [])].map((b) => b.textContent);
+    const live = root?.querySelector('[role=status]')?.textContent ?? '';
+    const highlighted = [];
+    for (const name of ['chaperone-stop', 'chaperone-caution', 'chaperone-coach']) {
+      for (const r of CSS.highlights?.get(name) ?? []) highlighted.push(r.toString());
+    }
+    const marks = [...(root?.querySelectorAll('.chaperone-mirror mark') ?? [])].map((m) => m.textContent);
+    return { badges, live, highlighted: highlighted.concat(marks), card: root?.querySelector('.chaperone-card')?.dataset.rule ?? null };
+  });
+}
+
+/** Clicks into the editor and puts the caret at the end, as a user would. */
+export async function focusEditor(page) {
+  const editor = await page.evaluateHandle(() => window.__editor ?? document.querySelector(window.__editorSelector));
+  await editor.click();
+  await page.keyboard.down('Control');
+  await page.keyboard.press('End');
+  await page.keyboard.up('Control');
+  await sleep(150);
+}
+
+export const model = (page) => page.evaluate(() => window.__model());
