@@ -7,6 +7,7 @@ use crate::context::{Ctx, Hit};
 use crate::lexicon::WordSet;
 use crate::rules::Rule;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// What a conduct phrase needs around it before it is a concern.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -74,16 +75,33 @@ impl Matcher {
     }
 }
 
-/// A matcher with its word sets built.
+/// A matcher with its word sets, each built the first time a post holds one of the
+/// matcher's phrases: most posts touch few rules, so most sets are never built.
 struct Built {
     matcher: &'static Matcher,
-    unless: Option<WordSet>,
-    unless_post: Option<WordSet>,
-    with: Option<WordSet>,
+    unless: OnceLock<Option<WordSet>>,
+    unless_post: OnceLock<Option<WordSet>>,
+    with: OnceLock<Option<WordSet>>,
 }
 
-/// Every category's matchers, built once, with all their phrases in one automaton so the
-/// post is scanned once rather than once per rule.
+impl Built {
+    fn unless(&self) -> Option<&WordSet> {
+        self.unless
+            .get_or_init(|| set(self.matcher.unless))
+            .as_ref()
+    }
+    fn unless_post(&self) -> Option<&WordSet> {
+        self.unless_post
+            .get_or_init(|| set(self.matcher.unless_post))
+            .as_ref()
+    }
+    fn with(&self) -> Option<&WordSet> {
+        self.with.get_or_init(|| set(self.matcher.with)).as_ref()
+    }
+}
+
+/// Every category's matchers, with all their phrases in one automaton so the post is scanned
+/// once rather than once per rule.
 pub(super) struct Compiled {
     matchers: Vec<Built>,
     phrases: WordSet,
@@ -113,9 +131,9 @@ impl Compiled {
             }
             matchers.push(Built {
                 matcher: m,
-                unless: set(m.unless),
-                unless_post: set(m.unless_post),
-                with: set(m.with),
+                unless: OnceLock::new(),
+                unless_post: OnceLock::new(),
+                with: OnceLock::new(),
             });
         }
         Compiled {
@@ -127,11 +145,9 @@ impl Compiled {
 
     /// Runs every matcher over the post.
     pub fn run(&self, scan: &Scan, hits: &mut Vec<Hit>) {
-        let silenced_post: Vec<bool> = self
-            .matchers
-            .iter()
-            .map(|b| b.unless_post.as_ref().is_some_and(|u| u.is_in(&scan.leet)))
-            .collect();
+        // Whether a post-level silencer is in the post, asked only of matchers with a phrase
+        // in it.
+        let mut silenced_post: Vec<Option<bool>> = vec![None; self.matchers.len()];
         // A rule that needs a companion word ("idiot" beside "reg") flags a sentence once.
         let mut flagged_sentences = std::collections::HashSet::new();
         for (span, pi) in self.phrases.find_iter(&scan.leet) {
@@ -139,25 +155,25 @@ impl Compiled {
             let sentence = scan.sentence_text(span.start);
             let local = span.start - sentence_span.start..span.end - sentence_span.start;
             for &(mi, better) in &self.owners[pi] {
-                let Built {
-                    matcher: m,
-                    unless,
-                    with,
-                    ..
-                } = &self.matchers[mi];
-                if silenced_post[mi]
-                    || (with.is_some() && flagged_sentences.contains(&(mi, sentence_span.start)))
+                let built = &self.matchers[mi];
+                let m = built.matcher;
+                let silenced_by_post = *silenced_post[mi].get_or_insert_with(|| {
+                    built.unless_post().is_some_and(|u| u.is_in(&scan.leet))
+                });
+                if silenced_by_post
+                    || (built.with().is_some()
+                        && flagged_sentences.contains(&(mi, sentence_span.start)))
                 {
                     continue;
                 }
                 // Silencers count only outside the phrase ("no" silences "cures", not
                 // "no side effects").
-                let silenced = unless.as_ref().is_some_and(|u| {
+                let silenced = built.unless().is_some_and(|u| {
                     u.find_iter(sentence)
                         .any(|(r, _)| !(r.start >= local.start && r.end <= local.end))
                 });
                 if silenced
-                    || with.as_ref().is_some_and(|w| !w.is_in(sentence))
+                    || built.with().is_some_and(|w| !w.is_in(sentence))
                     || scan.is_meta(span.clone())
                     || !scan.satisfies(m.needs, span.start)
                 {
