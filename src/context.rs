@@ -21,6 +21,24 @@ impl Ctx<'_> {
         self.config.region
     }
 
+    /// Whether the post has any (ASCII, after folding) digit. Detectors whose patterns all
+    /// need one skip their scans, and the patterns are not compiled until a post has digits.
+    pub fn has_digits(&self) -> bool {
+        self.lower.bytes().any(|b| b.is_ascii_digit())
+    }
+
+    /// Whether the lowercased post contains any of `needles`: a cheap gate before a pattern.
+    pub fn mentions(&self, needles: &[&str]) -> bool {
+        needles.iter().any(|n| self.lower.contains(n))
+    }
+
+    /// Whether the post could hold a signed quotation ("'...' - Sandra"): a closing quote or
+    /// "!" and a dash.
+    pub fn may_sign_a_quote(&self) -> bool {
+        self.mentions(&["\"", "'", "!", "\u{201D}", "\u{2019}"])
+            && self.mentions(&["-", "\u{2013}", "\u{2014}", "~"])
+    }
+
     pub fn sensitivity(&self) -> Sensitivity {
         self.config.sensitivity
     }

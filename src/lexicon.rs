@@ -27,6 +27,15 @@ pub fn pattern(re: &str) -> Result<regex::Regex, regex::Error> {
         .build()
 }
 
+/// What `search` yields when `open`, else nothing, without running it: a cheap test in front
+/// of a pattern (digits, an "@") keeps the pattern uncompiled until a post could match it.
+pub fn gated<I: IntoIterator>(
+    open: bool,
+    search: impl FnOnce() -> I,
+) -> impl Iterator<Item = I::Item> {
+    open.then(search).into_iter().flatten()
+}
+
 /// A set of words or phrases found only as whole words (an ASCII letter or digit must not
 /// touch either end), ignoring ASCII case.
 #[derive(Debug)]

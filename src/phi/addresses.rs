@@ -4,6 +4,7 @@ use super::{is_token, IDENTIFIER_GUIDANCE};
 use crate::config::Region;
 use crate::context::{Ctx, Hit};
 use crate::finding::{Kind, Severity};
+use crate::lexicon::gated;
 use crate::rules::{ex, ex_in, Examples, Rule};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -127,7 +128,10 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
         return;
     }
     let text = ctx.text;
-    for m in STREET_RE.find_iter(text) {
+    // Street numbers, postcodes and ZIP codes all need digits; without them only a street
+    // named where someone lives is looked for, and the other patterns are not compiled.
+    let digits = ctx.has_digits();
+    for m in gated(digits, || STREET_RE.find_iter(text)) {
         let announcement = ctx
             .frame
             .sentence_at(m.start())
@@ -136,10 +140,7 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
             hits.push(Hit::new(&STREET_ADDRESS, m.range()));
         }
     }
-    let lives = ["live", "moved", "grew up"]
-        .iter()
-        .any(|w| ctx.lower.contains(w));
-    if lives {
+    if ctx.mentions(&["live", "moved", "grew up"]) {
         for c in LIVES_ON_RE.captures_iter(text) {
             let g = c.name("street").expect("street group");
             if !hits
@@ -149,6 +150,9 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
                 hits.push(Hit::new(&STREET_ADDRESS, g.range()));
             }
         }
+    }
+    if !digits {
+        return;
     }
     let before_len = hits.len();
     for m in UK_POSTCODE_RE.find_iter(text) {

@@ -114,7 +114,22 @@ fn is_a_duration(ctx: &Ctx, start: usize, end: usize) -> bool {
         .contains(&previous)
 }
 
+/// Ages need digits or a number word; without either the patterns are not compiled.
 pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
+    let digits = ctx.has_digits();
+    if digits || ctx.mentions(&["ninety", "hundred", "nonag", "centenar", "centenaire"]) {
+        ages(ctx, hits);
+    }
+    if digits {
+        for c in NAME_AGE_RE.captures_iter(ctx.text) {
+            if let Some(g) = c.name("a").or_else(|| c.name("b")) {
+                hits.push(Hit::new(&AGE_OVER_89, g.range()));
+            }
+        }
+    }
+}
+
+fn ages(ctx: &Ctx, hits: &mut Vec<Hit>) {
     for c in AGE_RE.captures_iter(ctx.text) {
         let whole = c.get(0).expect("whole match");
         if let Some(g) = c.name("ctx") {
@@ -164,10 +179,5 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
             continue;
         }
         hits.push(Hit::new(&AGE_OVER_89, whole.range()));
-    }
-    for c in NAME_AGE_RE.captures_iter(ctx.text) {
-        if let Some(g) = c.name("a").or_else(|| c.name("b")) {
-            hits.push(Hit::new(&AGE_OVER_89, g.range()));
-        }
     }
 }

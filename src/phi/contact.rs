@@ -7,6 +7,7 @@ use crate::context::{Ctx, Hit};
 use crate::finding::{Kind, Severity};
 use crate::rules::{ex, ex_in, Examples, Rule};
 use regex::Regex;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 pub static RULES: &[Rule] = &[PHONE, EMAIL, PATIENT_URL, PATIENT_HANDLE, IP_ADDRESS];
@@ -273,20 +274,44 @@ fn is_role_account(address: &str) -> bool {
     ROLE_ACCOUNTS.contains(&local)
 }
 
+/// Each family runs only when the post has what all its forms need (digits, an "@", a link),
+/// so its pattern is compiled the first time a post could hold one.
 pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
-    let text = ctx.text;
-    // An announcement's phone numbers and addresses are the organisation's, unless the
-    // sentence is itself about a patient.
-    let organisation_s = |at: usize| {
-        ctx.frame.is_announcement()
-            && ctx
-                .frame
-                .sentence_at(at)
-                .is_none_or(|s| s.patient_cues == 0)
+    let digits = ctx.has_digits();
+    if digits {
+        phones(ctx, hits);
+    }
+    let emails = if ctx.mentions(&["@", "dot"]) {
+        emails(ctx, hits)
+    } else {
+        Vec::new()
     };
+    if ctx.mentions(&["http", "www.", ".com", ".me/", ".org"]) {
+        links(ctx, hits);
+    }
+    if ctx.mentions(&["@"]) {
+        handles(ctx, hits, &emails);
+    }
+    if digits {
+        ip_addresses(ctx, hits);
+    }
+}
+
+/// An announcement's phone numbers and addresses are the organisation's, unless the sentence
+/// is itself about a patient.
+fn organisation_s(ctx: &Ctx, at: usize) -> bool {
+    ctx.frame.is_announcement()
+        && ctx
+            .frame
+            .sentence_at(at)
+            .is_none_or(|s| s.patient_cues == 0)
+}
+
+fn phones(ctx: &Ctx, hits: &mut Vec<Hit>) {
+    let text = ctx.text;
     for m in PHONE_RE.find_iter(text) {
         let r = m.range();
-        if organisation_s(r.start) || is_an_organisation_s_line(ctx, r.start) {
+        if organisation_s(ctx, r.start) || is_an_organisation_s_line(ctx, r.start) {
             continue;
         }
         let glued = ctx.lower_before(r.start, 1).ends_with(['-', '.', '/']);
@@ -295,20 +320,33 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
         }
         hits.push(Hit::new(&PHONE, r));
     }
+}
+
+/// Flags e-mail addresses and returns the spans of all of them (a handle inside one is not
+/// a handle).
+fn emails(ctx: &Ctx, hits: &mut Vec<Hit>) -> Vec<Range<usize>> {
     let mut emails = Vec::new();
-    for m in EMAIL_RE.find_iter(text) {
+    for m in EMAIL_RE.find_iter(ctx.text) {
         emails.push(m.range());
-        if !is_role_account(&ctx.lower[m.range()]) && !organisation_s(m.start()) {
+        if !is_role_account(&ctx.lower[m.range()]) && !organisation_s(ctx, m.start()) {
             hits.push(Hit::new(&EMAIL, m.range()));
         }
     }
-    for m in URL_RE.find_iter(text) {
-        let r = trim_trailing_punct(text, m.range());
+    emails
+}
+
+fn links(ctx: &Ctx, hits: &mut Vec<Hit>) {
+    for m in URL_RE.find_iter(ctx.text) {
+        let r = trim_trailing_punct(ctx.text, m.range());
         let url = &ctx.lower[r.clone()];
         if PERSONAL_HOSTS.iter().any(|h| url.contains(h)) && ctx.frame.patient_story_at(r.start) {
             hits.push(Hit::new(&PATIENT_URL, r));
         }
     }
+}
+
+fn handles(ctx: &Ctx, hits: &mut Vec<Hit>, emails: &[Range<usize>]) {
+    let text = ctx.text;
     for m in HANDLE_RE.find_iter(text) {
         let r = m.range();
         let glued = r.start > 0 && text.as_bytes()[r.start - 1].is_ascii_alphanumeric();
@@ -319,7 +357,10 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
             hits.push(Hit::new(&PATIENT_HANDLE, r));
         }
     }
-    for c in IPV4_RE.captures_iter(text) {
+}
+
+fn ip_addresses(ctx: &Ctx, hits: &mut Vec<Hit>) {
+    for c in IPV4_RE.captures_iter(ctx.text) {
         let m = c.get(0).expect("whole match");
         let octets_ok = (1..=4).all(|i| c[i].parse::<u16>().is_ok_and(|o| o <= 255));
         let before = ctx.lower_before(m.start(), 1);
@@ -327,7 +368,7 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
             hits.push(Hit::new(&IP_ADDRESS, m.range()));
         }
     }
-    for m in IPV6_RE.find_iter(text) {
+    for m in IPV6_RE.find_iter(ctx.text) {
         let s = m.as_str();
         let hexy = s.contains("::") || s.bytes().any(|b| b.is_ascii_alphabetic());
         if hexy && s.matches(':').count() >= 3 {

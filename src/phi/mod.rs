@@ -35,7 +35,7 @@ pub static RULES: &[&[Rule]] = &[
 pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
     // Every health and record number has digits (full-width ones are folded to ASCII): text
     // without any skips those detectors, and the first such check does not compile them.
-    let digits = ctx.lower.bytes().any(|b| b.is_ascii_digit());
+    let digits = ctx.has_digits();
     if digits {
         health_ids::detect(ctx, hits);
     }

@@ -8,7 +8,7 @@ use super::IDENTIFIER_GUIDANCE;
 use crate::config::{Region, Sensitivity};
 use crate::context::{Ctx, Hit};
 use crate::finding::{Kind, Severity};
-use crate::lexicon::WordList;
+use crate::lexicon::{gated, WordList};
 use crate::rules::{ex, ex_in, Examples, Rule};
 use regex::Regex;
 use std::collections::HashSet;
@@ -934,7 +934,8 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
         }
     }
     if story || ctx.config.sensitivity == Sensitivity::High {
-        for c in NAME_AGE_RE.captures_iter(ctx.text) {
+        let digits = ctx.has_digits();
+        for c in gated(digits, || NAME_AGE_RE.captures_iter(ctx.text)) {
             let g = c.name("name").expect("name group");
             let r = trim_name(ctx, after_title(ctx, g.range()), false);
             let first = first_word(&ctx.text[r.clone()]);
@@ -988,7 +989,8 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
             }
         }
     }
-    for c in SIGNATURE_RE.captures_iter(ctx.text) {
+    let signed = ctx.may_sign_a_quote();
+    for c in gated(signed, || SIGNATURE_RE.captures_iter(ctx.text)) {
         let g = c.name("name").expect("name group");
         if !is_excluded(ctx, g.range()) {
             found.push(g.range());

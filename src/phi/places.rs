@@ -6,7 +6,7 @@ use super::CONTEXT_GUIDANCE;
 use crate::config::Region;
 use crate::context::{Ctx, Hit};
 use crate::finding::{Kind, Severity};
-use crate::lexicon::WordSet;
+use crate::lexicon::{gated, WordSet};
 use crate::rules::{ex, ex_in, Examples, Rule};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -403,13 +403,27 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
             hits.push(Hit::new(&WARD_BED_ROOM, m.range()));
         }
     }
-    for c in SIGNATURE_PLACE_RE.captures_iter(ctx.text) {
+    let signed = ctx.may_sign_a_quote();
+    for c in gated(signed, || SIGNATURE_PLACE_RE.captures_iter(ctx.text)) {
         let g = c.name("place").expect("place group");
         if !is_whole(&NOT_A_PLACE, &ctx.lower[g.range()]) {
             hits.push(Hit::new(&PATIENT_PLACE, g.range()));
         }
     }
-    for m in SCHOOL_RE.find_iter(ctx.text) {
+    let schools = ctx.mentions(&[
+        "high",
+        "primary",
+        "elementary",
+        "public",
+        "academy",
+        "secondary",
+        "grammar",
+        "middle",
+        "junior",
+        "infants",
+        "montessori",
+    ]);
+    for m in gated(schools, || SCHOOL_RE.find_iter(ctx.text)) {
         if ctx.frame.patient_story_at(m.start()) {
             hits.push(Hit::new(&PATIENT_PLACE, m.range()));
         }
