@@ -26,13 +26,18 @@ const SENTENCES = ${JSON.stringify([
 ])};
 const post = (n) => { let s = ''; while ([...s].length < n) s += SENTENCES[[...s].length % SENTENCES.length]; return [...s].slice(0, n).join(''); };
 const quantile = (xs, q) => xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
-window.run = async () => {
+// Cold start to the first result, in a fresh page: on a short first text (what a field
+// usually holds when it gets focus) or on a full post with identifiers of every kind.
+window.cold = async (first) => {
   const t0 = performance.now();
   await init({ module_or_path: new URL('chaperone_bg.wasm', location.href) });
+  new Engine('').check(first === 'post' ? post(280) : 'Saw Mrs Okafor today');
+  return performance.now() - t0;
+};
+window.run = async () => {
+  await init({ module_or_path: new URL('chaperone_bg.wasm', location.href) });
   const engine = new Engine('');
-  engine.check('Saw Mrs Okafor today');
-  const cold = performance.now() - t0;
-  const results = { cold_ms: cold };
+  const results = {};
   for (const [n, runs] of [[280, 400], [3000, 100], [40000, 20]]) {
     const text = post(n);
     for (let i = 0; i < 5; i++) engine.check(text);
@@ -61,9 +66,24 @@ const server = createServer((req, res) => {
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'] });
-const tab = await browser.newPage();
-await tab.goto(`http://127.0.0.1:${server.address().port}/`);
-await tab.waitForFunction(() => window.run);
+const url = `http://127.0.0.1:${server.address().port}/`;
+async function fresh() {
+  const tab = await browser.newPage();
+  await tab.goto(url);
+  await tab.waitForFunction(() => window.run);
+  return tab;
+}
+const colds = {};
+for (const first of ['short', 'post']) {
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const tab = await fresh();
+    times.push(await tab.evaluate((f) => window.cold(f), first));
+    await tab.close();
+  }
+  colds[first] = times.sort((a, b) => a - b)[2];
+}
+const tab = await fresh();
 const r = await tab.evaluate(() => window.run());
 const metrics = await tab.metrics();
 await browser.close();
@@ -75,7 +95,8 @@ const rows = [
   ['check 280 chars p99', us(r[280].p99), '≤ 250 µs', r[280].p99 <= 0.25],
   ['check 3,000 chars p99', us(r[3000].p99), '≤ 1 ms', r[3000].p99 <= 1],
   ['check 40,000 chars p50', `${r[40000].p50.toFixed(1)} ms`, '≤ 20 ms', r[40000].p50 <= 20],
-  ['cold start to first check', `${r.cold_ms.toFixed(0)} ms`, '≤ 50 ms', r.cold_ms <= 50],
+  ['cold start to first check, short text (median of 5)', `${colds.short.toFixed(0)} ms`, '≤ 50 ms', colds.short <= 50],
+  ['cold start to first check, 280-char post (median of 5)', `${colds.post.toFixed(0)} ms`, '≤ 50 ms', colds.post <= 50],
   ['.wasm raw', `${(wasm.length / 1024).toFixed(0)} KB`, '≤ 2 MB', wasm.length <= 2 * 1024 * 1024],
   ['.wasm gzipped', `${(gzipSync(wasm, { level: 9 }).length / 1024).toFixed(0)} KB`, '≤ 800 KB', gzipSync(wasm, { level: 9 }).length <= 800 * 1024],
   ['JS heap of the page', `${(metrics.JSHeapUsedSize / 1e6).toFixed(1)} MB`, '≤ 15 MB', metrics.JSHeapUsedSize / 1e6 <= 15],
