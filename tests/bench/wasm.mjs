@@ -40,7 +40,10 @@ window.run = async () => {
   const results = {};
   for (const [n, runs] of [[280, 400], [3000, 100], [40000, 20]]) {
     const text = post(n);
-    for (let i = 0; i < 5; i++) engine.check(text);
+    // Half a second of checks first: V8 runs new wasm in its baseline compiler and moves hot
+    // functions to the optimising one as they run, as happens while a doctor types.
+    const until = performance.now() + 500;
+    while (performance.now() < until) engine.check(text);
     const times = [];
     for (let i = 0; i < runs; i++) { const s = performance.now(); engine.check(text); times.push(performance.now() - s); }
     results[n] = { p50: quantile(times, 0.5), p99: quantile(times, 0.99), max: Math.max(...times) };
@@ -59,7 +62,9 @@ const server = createServer((req, res) => {
   try {
     const body = file ? readFileSync(file) : wasm;
     const type = file?.endsWith('.js') ? 'text/javascript' : file?.endsWith('.html') ? 'text/html' : 'application/wasm';
-    res.writeHead(200, { 'content-type': type }).end(body);
+    // Cross-origin isolation gives performance.now() 5 µs resolution instead of 100 µs.
+    const isolated = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
+    res.writeHead(200, { 'content-type': type, ...isolated }).end(body);
   } catch {
     res.writeHead(404).end();
   }
