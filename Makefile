@@ -88,12 +88,15 @@ test-site: site browsers
 test-e2e: dist browsers
 	node tests/e2e/run.mjs chromium firefox
 
-# Native criterion benchmarks, the wasm engine in headless Chromium, then the built extension
-# (keystroke to highlight, a stopped worker's cold start), against DESIGN.md's budgets.
+# Native criterion benchmarks, the wasm engine in headless Chromium, the built extension
+# (keystroke to highlight, a stopped worker's cold start), against DESIGN.md's budgets; then
+# the engine beside redact-pii from npm (installed for the benchmark only).
 bench: dist browsers
 	cargo bench --bench check
 	node tests/bench/wasm.mjs
 	node tests/bench/extension.mjs
+	npm install --no-audit --no-fund --no-save --prefix build/bench-deps redact-pii@3.4.0
+	node tests/bench/compare.mjs
 
 # Fuzz `check` with cargo-fuzz on nightly (FUZZ_SECONDS, default 300), growing the corpus in
 # fuzz/corpus/check; `make test` replays that corpus on stable (tests/properties.rs).

@@ -533,6 +533,17 @@ pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
                 bytes.get(i + 1) == Some(&b'\n')
                     || (i > 0 && matches!(bytes[i - 1], b'.' | b'!' | b'?' | b':'))
             }
+            // An emoji before a capitalised word ends a sentence as a full stop would:
+            // "her daughter called 😀 Flu clinic Saturday".
+            0xE2 | 0xF0 => {
+                if let Some(end) = emoji_then_capital(text, i) {
+                    spans.push(start..end);
+                    start = end;
+                    i = end;
+                    continue;
+                }
+                false
+            }
             _ => false,
         };
         if boundary {
@@ -545,6 +556,19 @@ pub fn sentence_spans(text: &str) -> Vec<Range<usize>> {
         spans.push(start..text.len());
     }
     spans
+}
+
+/// The end of the emoji (and any variation selector) starting at byte `at`, when a space and
+/// a capital letter follow it.
+fn emoji_then_capital(text: &str, at: usize) -> Option<usize> {
+    let c = text.get(at..)?.chars().next()?;
+    let emoji = matches!(c as u32, 0x2600..=0x27BF | 0x1F300..=0x1FAFF);
+    let mut end = at + c.len_utf8();
+    if text[end..].starts_with('\u{FE0F}') {
+        end += '\u{FE0F}'.len_utf8();
+    }
+    let next = text[end..].strip_prefix(' ')?;
+    (emoji && next.starts_with(|c: char| c.is_ascii_uppercase())).then_some(end)
 }
 
 fn is_abbreviation_before(bytes: &[u8], dot: usize) -> bool {
@@ -587,6 +611,20 @@ mod tests {
         ] {
             assert_eq!(Frame::read(text).post_ages, ages, "{text}");
         }
+    }
+
+    #[test]
+    fn an_emoji_before_a_capital_ends_a_sentence() {
+        let t = "Her daughter called 😀 Flu clinic Saturday 🙄 and more ❤\u{FE0F} Next";
+        let s: Vec<&str> = sentence_spans(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(
+            s,
+            [
+                "Her daughter called 😀",
+                " Flu clinic Saturday 🙄 and more ❤\u{FE0F}",
+                " Next"
+            ]
+        );
     }
 
     #[test]

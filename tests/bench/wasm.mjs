@@ -15,16 +15,7 @@ mkdirSync(out, { recursive: true });
 
 const page = `
 import init, { Engine } from '${join(root, 'build', 'pkg', 'chaperone.js')}';
-const SENTENCES = ${JSON.stringify([
-  'Saw Mrs Okafor (94) in bed 12 on Ward 7 this morning, NHS no 943 476 5919. ',
-  'Her daughter Priya called from 07700 900123 😀 ',
-  'Flu clinic Sat 12 Oct 9am-1pm at the practice, BP 120/80 checks, see doi:10.1056/NEJMoa2034577. ',
-  '3rd visit this week from our favourite frequent flyer, classic drug-seeking 🙄 ',
-  'Thanks @NHSEngland and Dr Patel for a great session on deprescribing. ',
-  'Lives at 14 Brudenell Grove, LS6 1HR; MRN 00482913, DOB 03/04/1951. ',
-  'Vaccines are safe and effective; Shingrix is about 90% effective in adults over 50. ',
-])};
-const post = (n) => { let s = ''; while ([...s].length < n) s += SENTENCES[[...s].length % SENTENCES.length]; return [...s].slice(0, n).join(''); };
+import { post } from '${join(root, 'tests', 'bench', 'posts.mjs')}';
 const quantile = (xs, q) => xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 // Cold start to the first result, in a fresh page: on a short first text (what a field
 // usually holds when it gets focus) or on a full post with identifiers of every kind.
