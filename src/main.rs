@@ -251,10 +251,19 @@ fn run_jsonl(
 fn human(text: &str, findings: &[Finding], file: Option<&std::path::Path>) -> String {
     let name = file.map_or("<stdin>".to_string(), |p| p.display().to_string());
     let mut out = String::new();
+    // Findings come sorted by start: line and column advance with them, so a megabyte paste
+    // with thousands of findings is reported in linear time.
+    let (mut at, mut line, mut col) = (0, 1, 1);
     for f in findings {
-        let before = &text[..f.span.start];
-        let line = before.matches('\n').count() + 1;
-        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        for c in text[at..f.span.start].chars() {
+            if c == '\n' {
+                line += 1;
+                col = 1;
+            } else {
+                col += 1;
+            }
+        }
+        at = f.span.start;
         let snippet: String = text[f.span.clone()].chars().take(60).collect();
         out.push_str(&format!(
             "{name}:{line}:{col}: {} {}  {}  \"{}\"\n",

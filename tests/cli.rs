@@ -83,6 +83,19 @@ fn human_format_reads_like_a_linter() {
         out.contains("1 finding: 1 possible patient identifier, 0 professionalism concerns"),
         "{out}"
     );
+    // Columns count characters, and several findings on several lines keep their places.
+    let o = run(
+        &["check", "--region", "uk"],
+        "a\nSaw Mrs Okafor (94) 😀 today\n  NHS 943 476 5919".as_bytes(),
+    );
+    let out = stdout(&o);
+    for place in [
+        "<stdin>:2:9: stop phi/person-name",
+        "<stdin>:2:17: stop phi/age-over-89",
+        "<stdin>:3:7: stop phi/nhs-number",
+    ] {
+        assert!(out.contains(place), "{place} in {out}");
+    }
 }
 
 #[test]
