@@ -33,7 +33,11 @@ conduct_rule!(PRIVATE_CONTACT {
     fix: "Point patients to the practice's official contact routes.",
     suggestions: ["please contact the practice through the usual channels"],
     guidance: BOUNDARIES,
-    fire: [ex("DM me and I'll sort your prescription"), ex("Message me privately about your results")],
+    fire: [
+        ex("DM me and I'll sort your prescription"),
+        ex("Message me privately about your results"),
+        ex("Message me for a private consult, cheaper than the clinic!"),
+    ],
     pass: [ex("DM me if you want to join the journal club"), ex("Patients: please use the portal")],
 });
 
@@ -156,6 +160,18 @@ pub(super) static MATCHERS: &[Matcher] = &[
         "rota",
         "colleagues",
     ]),
+    // Offering consultations by message speaks to every reader, "you" or not.
+    Matcher::new(
+        &PRIVATE_CONTACT,
+        &[
+            ("message me for a private consult", ""),
+            ("dm me for a private consult", ""),
+            ("message me for a consult", ""),
+            ("dm me for a consult", ""),
+            ("consults by dm", ""),
+            ("consults via dm", ""),
+        ],
+    ),
     Matcher::new(
         &SEXUALISED,
         &[

@@ -65,6 +65,7 @@ conduct_rule!(ABSOLUTE_CLAIM {
         ex("This protocol cures type 2 diabetes in 8 weeks"),
         ex_in(Region::Au, "Guaranteed results with our laser package"),
         ex("100% effective and completely safe, no side effects"),
+        ex("Our laser hair removal is completely painless"),
     ],
     pass: [
         ex("Cures for malaria are urgently needed"),
@@ -82,7 +83,11 @@ conduct_rule!(SUPERLATIVE {
     fix: "State verifiable facts: qualifications, services, hours.",
     suggestions: [],
     guidance: CLAIMS,
-    fire: [ex_in(Region::Au, "The best cosmetic clinic in Sydney, book today"), ex("I'm the world's leading expert on hair loss")],
+    fire: [
+        ex_in(Region::Au, "The best cosmetic clinic in Sydney, book today"),
+        ex("I'm the world's leading expert on hair loss"),
+        ex_in(Region::Au, "Our new laser treatment is the best in Sydney. Book today!"),
+    ],
     pass: [ex("Best wishes to all our graduates"), ex("The best evidence says exercise helps")],
 });
 
@@ -147,6 +152,10 @@ pub(super) static MATCHERS: &[Matcher] = &[
             ("% success", ""),
             ("cure hangovers", ""),
             ("works every time", ""),
+            ("completely painless", ""),
+            ("totally painless", ""),
+            ("100% painless", ""),
+            ("pain-free guaranteed", ""),
         ],
     )
     .unless(HEDGES)
@@ -174,6 +183,9 @@ pub(super) static MATCHERS: &[Matcher] = &[
             ("the only clinic", ""),
             ("top-rated clinic", ""),
             ("leading expert", ""),
+            ("the best in", ""),
+            ("best results in", ""),
+            ("best prices in", ""),
         ],
     )
     .unless(&[
