@@ -1116,7 +1116,7 @@ fn initial_before(text: &str, at: usize) -> Option<usize> {
         && before[n - 1] == b'.'
         && before[n - 2].is_ascii_uppercase()
         && (n == 2 || !before[n - 3].is_ascii_alphanumeric() && before[n - 3] != b'.');
-    is_initial.then_some(n - 2)
+    is_initial.then(|| n - 2)
 }
 
 fn is_ambiguous(word: &str) -> bool {
