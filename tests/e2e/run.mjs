@@ -198,21 +198,26 @@ async function hostileScenario(browserName, page, base, workerSession) {
 
 /** After a session: nothing the user typed is in any extension storage except the term the
  * user chose to allow; malformed settings fall back to safe defaults, keep checking, and say
- * so in the options page; its Wipe button leaves storage empty. Chromium only: the options
- * page is reached through the service worker's extension id. */
-async function storageScenario(browser, page, base) {
+ * so in the options page; its Wipe button leaves storage empty. The popup and options pages'
+ * requests join the network check. Chromium only: the pages are reached through the service
+ * worker's extension id. */
+async function storageScenario(browser, page, base, seen) {
   const worker = await browser.waitForTarget((t) => t.type() === 'service_worker');
-  const optionsUrl = `chrome-extension://${new URL(worker.url()).host}/pages/options.html`;
-  const withOptions = async (fn) => {
-    const options = await browser.newPage();
+  const extension = `chrome-extension://${new URL(worker.url()).host}`;
+  /** Opens one of the extension's pages, recording its requests with the others. */
+  const withPage = async (path, fn) => {
+    const other = await browser.newPage();
+    other.on('request', (r) => seen.push(r.url()));
     try {
-      await options.goto(optionsUrl);
-      return await fn(options);
+      await other.goto(`${extension}/${path}`);
+      return await fn(other);
     } finally {
-      await options.close();
+      await other.close();
       await page.bringToFront();
     }
   };
+  const withOptions = (fn) => withPage('pages/options.html', fn);
+  await withPage('pages/popup.html', (p) => p.waitForFunction(() => document.readyState === 'complete'));
   const stored = await withOptions((o) =>
     o.evaluate(async () => JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.sync.get(null)])),
   );
@@ -268,7 +273,10 @@ async function keyboardScenario(browserName, page, base) {
   await page.waitForFunction(() => window.__model);
   await focusEditor(page);
   await page.keyboard.type('Mrs Abernathy (93) was in bed 4 today.');
-  await waitFor(async () => (await observe(page)).highlighted.includes('Abernathy'), 'the name underlined');
+  await waitFor(async () => {
+    const { highlighted } = await observe(page);
+    return ['Abernathy', '93', 'bed 4'].every((w) => highlighted.includes(w));
+  }, 'the name, age and bed underlined');
   const before = Number((await observe(page)).badges[0]);
 
   // Alt+Shift+N opens the first flag's card with focus on its first button; Escape closes it.
@@ -364,7 +372,7 @@ async function main() {
       ['keyboard, buttons, scroll and zoom', () => keyboardScenario(name, page, base)],
       // Firefox's WebDriver BiDi refuses to open moz-extension:// pages, so only Chromium reads
       // the extension's storage back.
-      ...(name === 'chromium' ? [['storage and bad settings', () => storageScenario(browser, page, base)]] : []),
+      ...(name === 'chromium' ? [['storage, bad settings, popup and options', () => storageScenario(browser, page, base, requests)]] : []),
       ['hostile page', () => hostileScenario(name, page, base, workerSession)],
     ];
     for (const [label, run] of cases) {
@@ -378,9 +386,10 @@ async function main() {
         await page.screenshot({ path: join(screenshots, `${name}-${label.replace(' ', '-')}-failure.png`) }).catch(() => {});
       }
     }
+    // The extension's own files (chrome-extension://, moz-extension://) are local.
     const outside = requests
-      .concat(workerRequests.filter((u) => !u.startsWith('chrome-extension:')))
-      .filter((u) => !u.startsWith(base) && !u.startsWith('data:'));
+      .concat(workerRequests)
+      .filter((u) => !u.startsWith(base) && !/^(data|chrome-extension|moz-extension):/.test(u));
     if (outside.length) {
       failed++;
       console.log(`FAIL ${name} network: requests left the page: ${outside.join(', ')}`);
