@@ -10,7 +10,7 @@ PKG         := build/pkg
 CARGO_BIN   := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 
-.PHONY: run site cli test dist wasm tools rust-tools node-tools browsers test-rust test-wasm test-e2e test-site lint bench fuzz clean
+.PHONY: run site cli test dist wasm tools rust-tools node-tools browsers test-rust test-js test-wasm test-e2e test-site lint bench fuzz clean
 
 run: dist site
 	@echo
@@ -64,10 +64,14 @@ dist: wasm node-tools
 
 ## Test ----------------------------------------------------------------------------------
 
-test: test-rust dist lint test-wasm test-e2e test-site
+test: test-rust test-js dist lint test-wasm test-e2e test-site
 
 test-rust:
 	cargo test
+
+# The extension's settings logic in Node, without a browser.
+test-js:
+	node --test tests/extension
 
 # The wasm binding in headless Chromium (tests/web.rs; flags in webdriver.json).
 test-wasm: rust-tools browsers
