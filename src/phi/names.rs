@@ -1150,6 +1150,14 @@ fn listed_name(ctx: &Ctx, r: Range<usize>) -> bool {
         None => "",
     };
     let with_relative = RELATIVES.contains(&relative.split_whitespace().next().unwrap_or(""));
+    // "Jim from bay 6": a name placed in a bed.
+    let in_a_bed = [" from ", " in ", " on "].iter().any(|p| {
+        after.strip_prefix(p).is_some_and(|rest| {
+            ["bay ", "bed ", "room ", "cubicle ", "ward ", "side room"]
+                .iter()
+                .any(|b| rest.starts_with(b))
+        })
+    });
     let caps_full = all_caps
         && words.len() >= 2
         && !is_ambiguous(first)
@@ -1158,7 +1166,7 @@ fn listed_name(ctx: &Ctx, r: Range<usize>) -> bool {
         && in_list(&SURNAMES, words[1]);
     (full && !all_caps)
         || caps_full
-        || (is_first && !all_caps && (!sentence_start || vocative || with_relative))
+        || (is_first && !all_caps && (!sentence_start || vocative || with_relative || in_a_bed))
 }
 
 /// Drops leading non-name words and trailing words that are not names (sentence-initial
@@ -1370,6 +1378,7 @@ mod tests {
                 &["Gonzalez"],
             ),
             ("Priya's mum brought cake for the whole ward.", &["Priya"]),
+            ("Priya from bay 6 just turned 100", &["Priya"]),
             ("Read J. Smith's editorial in the BMJ today", &[]),
             ("Parkinson's family support group meets Tuesday.", &[]),
         ];

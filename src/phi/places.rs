@@ -9,6 +9,7 @@ use crate::finding::{Kind, Severity};
 use crate::lexicon::{gated, WordSet};
 use crate::rules::{ex, ex_in, Examples, Rule};
 use regex::Regex;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 pub static RULES: &[Rule] = &[WARD_BED_ROOM, PATIENT_PLACE];
@@ -392,6 +393,22 @@ static PERSON_BEFORE: LazyLock<WordSet> = LazyLock::new(|| {
     ])
 });
 
+/// A place's span with the number that completes its name: "Station 12", "Pier 39".
+fn with_number(ctx: &Ctx, r: Range<usize>) -> Range<usize> {
+    let after = &ctx.text[r.end..];
+    let digits = after.strip_prefix(' ').map_or(0, |rest| {
+        rest.bytes().take_while(u8::is_ascii_digit).count()
+    });
+    let whole = digits > 0
+        && digits <= 4
+        && !after[1 + digits..].starts_with(|c: char| c.is_alphanumeric());
+    if whole {
+        r.start..r.end + 1 + digits
+    } else {
+        r
+    }
+}
+
 pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
     for m in WARD_RE.find_iter(ctx.text) {
         // "Room 2.14" is a conference room number, not a bed.
@@ -454,7 +471,7 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
             || prep.as_str() == "from"
             || (sentence_cues > 0 && matches!(prep.as_str(), "in" | "at"));
         if tied && !looks_like_person(ctx, place.range()) {
-            hits.push(Hit::new(&PATIENT_PLACE, place.range()));
+            hits.push(Hit::new(&PATIENT_PLACE, with_number(ctx, place.range())));
         }
     }
 }
@@ -479,4 +496,20 @@ fn is_public_sentence(ctx: &Ctx, at: usize) -> bool {
     ctx.frame
         .sentence_at(at)
         .is_some_and(|s| s.public_cues > 0 && s.patient_cues == 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{check, Config};
+
+    #[test]
+    fn a_place_keeps_the_number_in_its_name() {
+        let text = "A 45-year-old firefighter from Station 12 came in with burns yesterday.";
+        let places: Vec<&str> = check(text, &Config::default())
+            .into_iter()
+            .filter(|f| f.rule == "phi/patient-place")
+            .map(|f| &text[f.span])
+            .collect();
+        assert_eq!(places, ["Station 12"]);
+    }
 }
