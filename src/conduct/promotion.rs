@@ -91,8 +91,13 @@ conduct_rule!(TESTIMONIAL {
         ex_in(Region::Au, "What my patients say ⭐⭐⭐⭐⭐ 'Dr Lee fixed my back in one session!'"),
         ex("Swipe for Jenny's transformation after her rhinoplasty"),
         ex("'Best surgeon ever, thank you Dr Smith' - so grateful for the kind words! Book now"),
+        ex_in(Region::Au, "Check out our 5-star Google reviews! Patients love our anti-wrinkle injections."),
     ],
-    pass: [ex("Grateful to my patients for what they teach me every day"), ex("Five-star hotel for the conference")],
+    pass: [
+        ex("Grateful to my patients for what they teach me every day"),
+        ex("Five-star hotel for the conference"),
+        ex("Never answer our reviews with clinical details: that confirms a patient"),
+    ],
 });
 
 conduct_rule!(INDUCEMENT {
@@ -221,6 +226,12 @@ pub(super) static MATCHERS: &[Matcher] = &[
             ("a happy patient", ""),
             ("- a happy", ""),
             ("thank you dr", ""),
+            ("5-star google reviews", ""),
+            ("5-star reviews", ""),
+            ("our google reviews", ""),
+            ("read our reviews", ""),
+            ("patients love our", ""),
+            ("clients love our", ""),
         ],
     )
     .unless(&[

@@ -939,7 +939,11 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
             let g = c.name("name").expect("name group");
             let r = trim_name(ctx, after_title(ctx, g.range()), false);
             let first = first_word(&ctx.text[r.clone()]);
-            if !r.is_empty() && !is_excluded(ctx, r.clone()) && !AMBIGUOUS_STRICT.contains(first) {
+            if !r.is_empty()
+                && !is_excluded(ctx, r.clone())
+                && !AMBIGUOUS_STRICT.contains(first)
+                && !after_a_preposition(ctx, r.start)
+            {
                 found.push(r);
             }
         }
@@ -965,11 +969,8 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
                         break;
                     }
                 }
-                let previous = ctx.lower_before(r.start, 12).split_whitespace().last();
-                let after_preposition = previous
-                    .is_some_and(|p| ["in", "at", "from", "near", "to", "outside"].contains(&p));
                 if listed_name(ctx, r.clone())
-                    && !after_preposition
+                    && !after_a_preposition(ctx, r.start)
                     && ctx.config.sensitivity > Sensitivity::Low
                 {
                     taken.insert(r.clone());
@@ -1101,6 +1102,13 @@ static NOT_NAMES: LazyLock<WordList> = LazyLock::new(|| {
         "staff",
     ])
 });
+
+/// Whether the word at `at` follows a preposition of place ("from Dubbo, 93"): a town, not
+/// a name.
+fn after_a_preposition(ctx: &Ctx, at: usize) -> bool {
+    let previous = ctx.lower_before(at, 12).split_whitespace().last();
+    previous.is_some_and(|p| ["in", "at", "from", "near", "to", "outside"].contains(&p))
+}
 
 /// Relatives a patient's name may own: "Priya's mum".
 const RELATIVES: &[&str] = &[
