@@ -14,17 +14,14 @@ pub struct Ctx<'a> {
     pub lower: &'a str,
     pub config: &'a Config,
     pub frame: &'a Frame,
+    /// Whether the post has any (ASCII, after folding) digit. Detectors whose patterns all
+    /// need one skip their scans, and the patterns are not compiled until a post has digits.
+    pub digits: bool,
 }
 
 impl Ctx<'_> {
     pub fn region(&self) -> Region {
         self.config.region
-    }
-
-    /// Whether the post has any (ASCII, after folding) digit. Detectors whose patterns all
-    /// need one skip their scans, and the patterns are not compiled until a post has digits.
-    pub fn has_digits(&self) -> bool {
-        self.lower.bytes().any(|b| b.is_ascii_digit())
     }
 
     /// Whether the lowercased post contains any of `needles`: a cheap gate before a pattern.

@@ -19,6 +19,7 @@ pub fn check(text: &str, config: &Config) -> Vec<Finding> {
         lower: &lower,
         config,
         frame: &frame,
+        digits: lower.bytes().any(|b| b.is_ascii_digit()),
     };
 
     let mut hits = Vec::new();

@@ -161,7 +161,7 @@ impl Compiled {
                     built.unless_post().is_some_and(|u| u.is_in(&scan.leet))
                 });
                 if silenced_by_post
-                    || (built.with().is_some()
+                    || (!m.with.is_empty()
                         && flagged_sentences.contains(&(mi, sentence_span.start)))
                 {
                     continue;

@@ -130,8 +130,7 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
     let text = ctx.text;
     // Street numbers, postcodes and ZIP codes all need digits; without them only a street
     // named where someone lives is looked for, and the other patterns are not compiled.
-    let digits = ctx.has_digits();
-    for m in gated(digits, || STREET_RE.find_iter(text)) {
+    for m in gated(ctx.digits, || STREET_RE.find_iter(text)) {
         let announcement = ctx
             .frame
             .sentence_at(m.start())
@@ -151,7 +150,7 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
             }
         }
     }
-    if !digits {
+    if !ctx.digits {
         return;
     }
     let before_len = hits.len();

@@ -116,11 +116,10 @@ fn is_a_duration(ctx: &Ctx, start: usize, end: usize) -> bool {
 
 /// Ages need digits or a number word; without either the patterns are not compiled.
 pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
-    let digits = ctx.has_digits();
-    if digits || ctx.mentions(&["ninety", "hundred", "nonag", "centenar", "centenaire"]) {
+    if ctx.digits || ctx.mentions(&["ninety", "hundred", "nonag", "centenar", "centenaire"]) {
         ages(ctx, hits);
     }
-    if digits {
+    if ctx.digits {
         for c in NAME_AGE_RE.captures_iter(ctx.text) {
             if let Some(g) = c.name("a").or_else(|| c.name("b")) {
                 hits.push(Hit::new(&AGE_OVER_89, g.range()));

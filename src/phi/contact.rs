@@ -277,8 +277,7 @@ fn is_role_account(address: &str) -> bool {
 /// Each family runs only when the post has what all its forms need (digits, an "@", a link),
 /// so its pattern is compiled the first time a post could hold one.
 pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
-    let digits = ctx.has_digits();
-    if digits {
+    if ctx.digits {
         phones(ctx, hits);
     }
     let emails = if ctx.mentions(&["@", "dot"]) {
@@ -292,7 +291,7 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
     if ctx.mentions(&["@"]) {
         handles(ctx, hits, &emails);
     }
-    if digits {
+    if ctx.digits {
         ip_addresses(ctx, hits);
     }
 }

@@ -35,12 +35,11 @@ pub static RULES: &[&[Rule]] = &[
 pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
     // Every health and record number has digits (full-width ones are folded to ASCII): text
     // without any skips those detectors, and the first such check does not compile them.
-    let digits = ctx.has_digits();
-    if digits {
+    if ctx.digits {
         health_ids::detect(ctx, hits);
     }
     contact::detect(ctx, hits);
-    if digits {
+    if ctx.digits {
         numbers::detect(ctx, hits);
     }
     dates::detect(ctx, hits);

@@ -934,8 +934,7 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
         }
     }
     if story || ctx.config.sensitivity == Sensitivity::High {
-        let digits = ctx.has_digits();
-        for c in gated(digits, || NAME_AGE_RE.captures_iter(ctx.text)) {
+        for c in gated(ctx.digits, || NAME_AGE_RE.captures_iter(ctx.text)) {
             let g = c.name("name").expect("name group");
             let r = trim_name(ctx, after_title(ctx, g.range()), false);
             let first = first_word(&ctx.text[r.clone()]);

@@ -31,6 +31,10 @@ function installRecorder(page) {
   });
 }
 
+/** The recorded delay from the last keydown to the underline, once it is painted. */
+const delay = (page, what, timeout) =>
+  waitFor(() => page.evaluate(() => window.__bench.painted && window.__bench.painted - window.__bench.down), what, timeout);
+
 /** Types the last digit of the NHS number and measures until it is underlined; Backspace
  * between runs takes the underline away again. */
 async function keystrokeToHighlight(page) {
@@ -39,8 +43,7 @@ async function keystrokeToHighlight(page) {
     await page.keyboard.press('Backspace');
     await sleep(250);
     await page.keyboard.type(LAST);
-    const d = await waitFor(() => page.evaluate(() => window.__bench.painted && window.__bench.painted - window.__bench.down), 'the underline');
-    delays.push(d);
+    delays.push(await delay(page, 'the underline'));
   }
   return delays.sort((a, b) => a - b);
 }
@@ -76,7 +79,7 @@ for (let i = 0; i < 5; i++) {
   await session.send('ServiceWorker.stopAllWorkers');
   await sleep(300);
   await page.keyboard.type(LAST);
-  colds.push(await waitFor(() => page.evaluate(() => window.__bench.painted && window.__bench.painted - window.__bench.down), 'the underline after a cold start', 15000));
+  colds.push(await delay(page, 'the underline after a cold start', 15000));
 }
 colds.sort((a, b) => a - b);
 rows.push(['stopped worker: keystroke to highlight, p50', quantile(colds, 0.5), null]);

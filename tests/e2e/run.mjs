@@ -196,6 +196,10 @@ async function hostileScenario(browserName, page, base, workerSession) {
   }
 }
 
+/** Every extension storage area, as JSON, read from one of the extension's pages. */
+const readStorage = (extensionPage) =>
+  extensionPage.evaluate(async () => JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.sync.get(null)]));
+
 /** After a session: nothing the user typed is in any extension storage except the term the
  * user chose to allow; malformed settings fall back to safe defaults, keep checking, and say
  * so in the options page; its Wipe button leaves storage empty. The popup and options pages'
@@ -218,9 +222,7 @@ async function storageScenario(browser, page, base, seen) {
   };
   const withOptions = (fn) => withPage('pages/options.html', fn);
   await withPage('pages/popup.html', (p) => p.waitForFunction(() => document.readyState === 'complete'));
-  const stored = await withOptions((o) =>
-    o.evaluate(async () => JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.sync.get(null)])),
-  );
+  const stored = await withOptions(readStorage);
   for (const secret of ['Okafor', NHS, '07700', 'frequent flyer', '93']) {
     if (stored.includes(secret)) throw new Error(`post text in storage: ${secret} in ${stored}`);
   }
@@ -236,7 +238,7 @@ async function storageScenario(browser, page, base, seen) {
     const text = await o.evaluate(() => document.getElementById('error').textContent);
     await o.click('#wipe');
     await o.waitForFunction(() => /Wiped/.test(document.body.textContent));
-    return [text, await o.evaluate(async () => JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.sync.get(null)]))];
+    return [text, await readStorage(o)];
   });
   if (left !== '[{},{}]') throw new Error(`storage after Wipe: ${left}`);
   if (!error.includes('invalid region')) throw new Error(`options page says ${JSON.stringify(error)}`);
