@@ -22,8 +22,10 @@ const quantile = (xs, q) => xs.sort((a, b) => a - b)[Math.min(xs.length - 1, Mat
 window.cold = async (first) => {
   const t0 = performance.now();
   await init({ module_or_path: new URL('chaperone_bg.wasm', location.href) });
+  const t1 = performance.now();
   new Engine('').check(first === 'post' ? post(280) : 'Saw Mrs Okafor today');
-  return performance.now() - t0;
+  const t2 = performance.now();
+  return { total: t2 - t0, init: t1 - t0, check: t2 - t1 };
 };
 window.run = async () => {
   await init({ module_or_path: new URL('chaperone_bg.wasm', location.href) });
@@ -77,7 +79,8 @@ for (const first of ['short', 'post']) {
     times.push(await tab.evaluate((f) => window.cold(f), first));
     await tab.close();
   }
-  colds[first] = times.sort((a, b) => a - b)[2];
+  const median = (key) => times.map((t) => t[key]).sort((a, b) => a - b)[2];
+  colds[first] = { total: median('total'), init: median('init'), check: median('check') };
 }
 const tab = await fresh();
 const r = await tab.evaluate(() => window.run());
@@ -91,8 +94,10 @@ const rows = [
   ['check 280 chars p99', us(r[280].p99), '≤ 250 µs', r[280].p99 <= 0.25],
   ['check 3,000 chars p99', us(r[3000].p99), '≤ 1 ms', r[3000].p99 <= 1],
   ['check 40,000 chars p50', `${r[40000].p50.toFixed(1)} ms`, '≤ 20 ms', r[40000].p50 <= 20],
-  ['cold start to first check, short text (median of 5)', `${colds.short.toFixed(0)} ms`, '≤ 50 ms', colds.short <= 50],
-  ['cold start to first check, 280-char post (median of 5)', `${colds.post.toFixed(0)} ms`, '≤ 50 ms', colds.post <= 50],
+  ...Object.entries({ short: 'short text', post: '280-char post' }).map(([k, what]) => {
+    const c = colds[k];
+    return [`cold start to first check, ${what} (median of 5: load and instantiate + first check)`, `${c.total.toFixed(0)} ms (${c.init.toFixed(0)} + ${c.check.toFixed(0)})`, '≤ 50 ms', c.total <= 50];
+  }),
   ['.wasm raw', `${(wasm.length / 1024).toFixed(0)} KB`, '≤ 2 MB', wasm.length <= 2 * 1024 * 1024],
   ['.wasm gzipped', `${(gzipSync(wasm, { level: 9 }).length / 1024).toFixed(0)} KB`, '≤ 800 KB', gzipSync(wasm, { level: 9 }).length <= 800 * 1024],
   ['JS heap of the page', `${(metrics.JSHeapUsedSize / 1e6).toFixed(1)} MB`, '≤ 15 MB', metrics.JSHeapUsedSize / 1e6 <= 15],
