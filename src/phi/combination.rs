@@ -8,7 +8,7 @@ use super::CONTEXT_GUIDANCE;
 use crate::config::Region;
 use crate::context::{Ctx, Hit};
 use crate::finding::{Kind, Severity};
-use crate::lexicon::WordSet;
+use crate::lexicon::{gated, WordSet};
 use crate::rules::{ex, ex_in, Examples, Rule};
 use regex::Regex;
 use std::ops::Range;
@@ -122,7 +122,7 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
     let v = &*VOCABULARY;
     let mut details: Vec<(String, Range<usize>)> = Vec::new();
     let mut score = 0;
-    if let Some(c) = AGE_RE.captures_iter(ctx.text).next() {
+    if let Some(c) = gated(ctx.digits, || AGE_RE.captures_iter(ctx.text)).next() {
         let g = c
             .get(1)
             .or_else(|| c.get(2))

@@ -6,7 +6,7 @@ use super::{is_token, CONTEXT_GUIDANCE};
 use crate::config::Region;
 use crate::context::{Ctx, Hit};
 use crate::finding::{Kind, Severity};
-use crate::lexicon::WordSet;
+use crate::lexicon::{gated, WordSet};
 use crate::rules::{ex, ex_in, Examples, Rule};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -168,7 +168,7 @@ static PUBLIC_DATE_CUES: LazyLock<WordSet> = LazyLock::new(|| {
 });
 
 pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
-    for m in DATE_RE.find_iter(ctx.text) {
+    for m in gated(ctx.digits, || DATE_RE.find_iter(ctx.text)) {
         let mut r = m.range();
         while r.end > r.start
             && ctx.text.as_bytes()[r.end - 1] == b'.'

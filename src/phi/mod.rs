@@ -8,6 +8,7 @@ mod combination;
 mod contact;
 mod dates;
 mod health_ids;
+mod name_words;
 mod names;
 mod numbers;
 mod places;

@@ -4,11 +4,12 @@
 //! and every later mention of a name already found. Colleagues ("Dr Patel", "our reg Tom"),
 //! study authors ("Smith et al."), eponyms ("Parkinson's") and hashtags are left alone.
 
+use super::name_words::{self, any_word_end, blanks, name_word_end, run_end, Joins};
 use super::IDENTIFIER_GUIDANCE;
 use crate::config::{Region, Sensitivity};
 use crate::context::{Ctx, Hit};
 use crate::finding::{Kind, Severity};
-use crate::lexicon::{gated, WordList};
+use crate::lexicon::{gated, WordList, WordSet};
 use crate::rules::{ex, ex_in, Examples, Rule};
 use regex::Regex;
 use std::collections::HashSet;
@@ -776,30 +777,163 @@ static EPONYMS: LazyLock<WordList> = LazyLock::new(|| {
 
 const NAME_WORD: &str = r"\p{Lu}[\p{Ll}\p{Lu}\p{M}'\-]*(?:\p{Lu}[\p{Ll}\p{M}]+)?";
 
-/// A title and the name after it; the name may be lowercase or ALL CAPS, may run over a
-/// line break and may have an emoji in the middle.
-static TITLED_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(&format!(
-        r"(?i:(?-u:\b)(?:(?:mr|mrs|ms|mx|mstr|mme|mlle|sra|sr)\.?|miss|master|madame|monsieur|señora|señor|herr|frau))[ \t]+(?P<name>\p{{L}}[\p{{L}}\p{{M}}'\-]*(?:[ \t\n]?(?:\p{{So}}\s?)?{NAME_WORD}){{0,2}})"
-    ))
-    .expect("valid pattern")
+/// Titles before a name ("Mrs", "Sra.", "Herr").
+static NAME_TITLES: LazyLock<WordSet> = LazyLock::new(|| {
+    let dotted = ["mr", "mrs", "ms", "mx", "mstr", "mme", "mlle", "sra", "sr"];
+    let titles: Vec<String> = dotted
+        .iter()
+        .flat_map(|t| [t.to_string(), format!("{t}.")])
+        .chain(
+            [
+                "miss", "master", "madame", "monsieur", "señora", "señor", "herr", "frau",
+            ]
+            .map(String::from),
+        )
+        .collect();
+    WordSet::new(&titles.iter().map(String::as_str).collect::<Vec<_>>())
 });
 
-/// A patient or family cue and the name after it.
-static CUE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let family = "daughter|son|sister|brother|mum|mom|mother|dad|father|wife|husband|partner|granddaughter|grandson|grandma|grandmother|grandad|granddad|grandfather|niece|nephew|aunt|auntie|uncle|carer|baby|boyfriend|girlfriend|fiancée?|twin|twins|kids?|child|stepdad|stepmum";
-    crate::lexicon::pattern(&format!(
-        concat!(
-            r"(?i:(?-u:\b)(?P<cue>my patient|our patient|the patient|patient|patiente|pt|pt's name is|name is|name's|name really is|named|naming (?:her|him|them|the baby)|",
-            r"(?:her|his|their|my|the) (?:{family})|twins|little|hi|hey|dear|sorry|congrats to|congratulations to|huge congrats to|",
-            r"shout ?-?out to|meet|throwback to|happy birthday|thanks for your feedback|love,? the|re:|for|client|resident)(?-u:\b))",
-            r"[ \t]*[,(:\u{{201C}}\x22]?[ \t]*(?P<name>{w}(?:[ \t\n]?{w}){{0,3}})"
-        ),
-        family = family,
-        w = NAME_WORD
-    ))
-    .expect("valid pattern")
+/// A title and the name after it, as (where the title starts, the name); the name may be
+/// lowercase or ALL CAPS, may run over a line break and may have an emoji in the middle.
+fn titled_names(text: &str) -> impl Iterator<Item = (usize, Range<usize>)> + '_ {
+    let joins = Joins {
+        more: 2,
+        newline: true,
+        symbol: true,
+    };
+    let mut taken_to = 0;
+    NAME_TITLES.find_iter(text).filter_map(move |(title, _)| {
+        let gap = blanks(&text[title.end..]);
+        if title.start < taken_to || gap == 0 {
+            return None;
+        }
+        let start = title.end + gap;
+        let end = run_end(text, any_word_end(text, start)?, joins);
+        taken_to = end;
+        Some((title.start, start..end))
+    })
+}
+
+/// Patient and family cues that a name may follow ("pt", "her daughter", "Hi").
+static NAME_CUES: LazyLock<WordSet> = LazyLock::new(|| {
+    let family = [
+        "daughter",
+        "son",
+        "sister",
+        "brother",
+        "mum",
+        "mom",
+        "mother",
+        "dad",
+        "father",
+        "wife",
+        "husband",
+        "partner",
+        "granddaughter",
+        "grandson",
+        "grandma",
+        "grandmother",
+        "grandad",
+        "granddad",
+        "grandfather",
+        "niece",
+        "nephew",
+        "aunt",
+        "auntie",
+        "uncle",
+        "carer",
+        "baby",
+        "boyfriend",
+        "girlfriend",
+        "fiancé",
+        "fiancée",
+        "twin",
+        "twins",
+        "kid",
+        "kids",
+        "child",
+        "stepdad",
+        "stepmum",
+    ];
+    let owners = ["her", "his", "their", "my", "the"];
+    let cues: Vec<String> = [
+        "my patient",
+        "our patient",
+        "the patient",
+        "patient",
+        "patiente",
+        "pt",
+        "pt's name is",
+        "name is",
+        "name's",
+        "name really is",
+        "named",
+        "naming her",
+        "naming him",
+        "naming them",
+        "naming the baby",
+        "twins",
+        "little",
+        "hi",
+        "hey",
+        "dear",
+        "sorry",
+        "congrats to",
+        "congratulations to",
+        "huge congrats to",
+        "shoutout to",
+        "shout out to",
+        "shout-out to",
+        "shout -out to",
+        "meet",
+        "throwback to",
+        "happy birthday",
+        "thanks for your feedback",
+        "love the",
+        "love, the",
+        "re:",
+        "for",
+        "client",
+        "resident",
+    ]
+    .iter()
+    .map(|c| c.to_string())
+    .chain(
+        owners
+            .iter()
+            .flat_map(|o| family.iter().map(move |f| format!("{o} {f}"))),
+    )
+    .collect();
+    WordSet::new(&cues.iter().map(String::as_str).collect::<Vec<_>>())
 });
+
+/// A patient or family cue and the name after it, as (the cue, the name): up to four
+/// capitalised words after blanks and one opening mark (",", "(", ":", a quote).
+fn cued_names(text: &str) -> impl Iterator<Item = (Range<usize>, Range<usize>)> + '_ {
+    let joins = Joins {
+        more: 3,
+        newline: true,
+        symbol: false,
+    };
+    let mut taken_to = 0;
+    NAME_CUES.find_iter(text).filter_map(move |(cue, _)| {
+        if cue.start < taken_to {
+            return None;
+        }
+        let mut at = cue.end + blanks(&text[cue.end..]);
+        if let Some(c) = text[at..]
+            .chars()
+            .next()
+            .filter(|c| matches!(c, ',' | '(' | ':' | '\u{201C}' | '"'))
+        {
+            at += c.len_utf8();
+            at += blanks(&text[at..]);
+        }
+        let end = run_end(text, name_word_end(text, at)?, joins);
+        taken_to = end;
+        Some((cue, at..end))
+    })
+}
 
 /// A capitalised word or two followed by an age: "Sunny (7)", "Ivy Thistlewood, 103,".
 static NAME_AGE_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -813,14 +947,6 @@ static RECORD_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 
-/// Any capitalised word (a candidate for the name lists).
-static WORD_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(&format!(
-        r"(?P<name>{NAME_WORD}(?:[ \t\n]{NAME_WORD}){{0,2}})"
-    ))
-    .expect("valid pattern")
-});
-
 /// A quotation signed by its author: "'Botox changed my life' – Sandra, Parramatta",
 /// "pain free ever since!' — Mark T." (a testimonial names its patient).
 static SIGNATURE_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -828,23 +954,24 @@ static SIGNATURE_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 
-/// "and" or "+" joining a second name to one already found: "Twins Faith and Harmony",
-/// "Lachie + Mia".
-static SIBLING_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(&format!(r"^[ \t]*(?:and|&|\+)[ \t]+(?P<name>{NAME_WORD})"))
-        .expect("valid pattern")
-});
+/// The name after "and", "&" or "+" at `at`, joining a second name to one already found:
+/// "Twins Faith and Harmony", "Lachie + Mia".
+fn sibling_at(text: &str, at: usize) -> Option<Range<usize>> {
+    let mut i = at + blanks(&text[at..]);
+    let joiner = ["and", "&", "+"]
+        .into_iter()
+        .find(|j| text[i..].starts_with(j))?;
+    i += joiner.len();
+    let gap = blanks(&text[i..]);
+    (gap > 0).then_some(())?;
+    i += gap;
+    Some(i..name_word_end(text, i)?)
+}
 
 fn add_siblings(ctx: &Ctx, found: &mut Vec<Range<usize>>) {
     let mut extra = Vec::new();
     for r in found.iter() {
-        let mut end = ctx.text.len().min(r.end + 40);
-        while !ctx.text.is_char_boundary(end) {
-            end -= 1;
-        }
-        if let Some(c) = SIBLING_RE.captures(&ctx.text[r.end..end]) {
-            let g = c.name("name").expect("name group");
-            let span = r.end + g.start()..r.end + g.end();
+        if let Some(span) = sibling_at(ctx.text, r.end) {
             if !is_excluded(ctx, span.clone()) {
                 extra.push(span);
             }
@@ -866,32 +993,29 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
     let mut found: Vec<Range<usize>> = Vec::new();
     let story = ctx.frame.is_patient_story();
 
-    for c in TITLED_RE.captures_iter(ctx.text) {
-        let g = c.name("name").expect("name group");
+    for (title_start, name) in titled_names(ctx.text) {
         // "520 ms. What's": a unit after a number, not a title.
-        let whole = c.get(0).expect("whole match");
         if ctx
-            .lower_before(whole.start(), 2)
+            .lower_before(title_start, 2)
             .trim_end()
             .ends_with(|ch: char| ch.is_ascii_digit())
         {
             continue;
         }
-        let r = trim_name(ctx, g.range(), true);
+        let r = trim_name(ctx, name, true);
         if !r.is_empty() && !is_excluded(ctx, r.clone()) {
             found.push(r);
         }
     }
-    for c in CUE_RE.captures_iter(ctx.text) {
-        let cue = ctx.lower[c.name("cue").expect("cue group").range()].to_string();
-        let g = c.name("name").expect("name group");
-        let r = trim_name(ctx, g.range(), false);
+    for (cue, name) in cued_names(ctx.text) {
+        let cue = &ctx.lower[cue];
+        let r = trim_name(ctx, name, false);
         if r.is_empty() || is_excluded(ctx, r.clone()) {
             continue;
         }
         let first = first_word(&ctx.text[r.clone()]);
         let strong_cue = !matches!(
-            cue.as_str(),
+            cue,
             "hi" | "hey"
                 | "dear"
                 | "sorry"
@@ -919,7 +1043,7 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
                 || cue.contains("patient")
                 || cue.starts_with("naming")
         } else {
-            listed && !common && (story || matches!(cue.as_str(), "hi" | "dear" | "sorry" | "re:"))
+            listed && !common && (story || matches!(cue, "hi" | "dear" | "sorry" | "re:"))
         };
         if accept {
             found.push(r);
@@ -947,14 +1071,14 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
             }
         }
         let mut taken = Taken::new(&found);
-        for m in WORD_RE.find_iter(ctx.text) {
-            if !ctx.frame.patient_story_at(m.start()) {
+        for m in name_words::runs(ctx.text) {
+            if !ctx.frame.patient_story_at(m.start) {
                 continue;
             }
             // Try the run from each of its words: "Today Harold Blackwood" holds a name
             // that starts at its second word.
-            for (offset, _) in word_starts(m.as_str()) {
-                let r = trim_name(ctx, m.start() + offset..m.end(), false);
+            for (offset, _) in word_starts(&ctx.text[m.clone()]) {
+                let r = trim_name(ctx, m.start + offset..m.end, false);
                 if r.is_empty() || is_excluded(ctx, r.clone()) || taken.overlaps(&r) {
                     continue;
                 }
@@ -1348,9 +1472,8 @@ fn propagate(ctx: &Ctx, found: &mut Vec<Range<usize>>) {
         return;
     }
     let taken = Taken::new(found);
-    let extra: Vec<Range<usize>> = WORD_RE
-        .find_iter(ctx.text)
-        .flat_map(|m| word_starts(m.as_str()).map(move |(o, w)| (m.start() + o, w)))
+    let extra: Vec<Range<usize>> = name_words::runs(ctx.text)
+        .flat_map(|m| word_starts(&ctx.text[m.clone()]).map(move |(o, w)| (m.start + o, w)))
         .filter(|(_, w)| words.contains(w.trim_end_matches("'s")))
         .map(|(s, w)| s..s + w.trim_end_matches("'s").len())
         .filter(|r| !taken.overlaps(r) && !is_excluded(ctx, r.clone()))

@@ -410,7 +410,7 @@ fn with_number(ctx: &Ctx, r: Range<usize>) -> Range<usize> {
 }
 
 pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
-    for m in WARD_RE.find_iter(ctx.text) {
+    for m in gated(ctx.digits, || WARD_RE.find_iter(ctx.text)) {
         // "Room 2.14" is a conference room number, not a bed.
         let after = ctx.lower_after(m.end(), 2);
         if after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
