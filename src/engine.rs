@@ -6,8 +6,19 @@ use crate::context::{Ctx, Hit};
 use crate::finding::{Category, Finding};
 use crate::frame::Frame;
 use crate::text::Normalized;
-use crate::{conduct, phi};
+use crate::{conduct, phi, rules};
 use std::ops::Range;
+
+/// Prepares everything a check may need, so that the first check as the author types is as
+/// quick as the rest: checks each rule's must-fire examples, which opens every detector's
+/// gates and builds its patterns and word sets for `config`'s region (examples checked one by
+/// one, as a rule may need a post to itself). The extension's background calls it when an
+/// editor gets focus, before a keystroke asks.
+pub fn warm(config: &Config) {
+    for example in rules::all().flat_map(|rule| rule.examples.fire) {
+        check(example.text, config);
+    }
+}
 
 /// Checks a post. Findings are sorted by position; spans are UTF-8 byte ranges of `text`.
 pub fn check(text: &str, config: &Config) -> Vec<Finding> {
@@ -135,4 +146,30 @@ fn dedupe(mut hits: Vec<Hit>) -> Vec<Hit> {
         }
     }
     kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn warming_leaves_checks_unchanged() {
+        let text = "Mrs Okafor (94), bed 12, NHS 943 476 5919, called her a frequent flyer";
+        let config = Config::default();
+        let before = check(text, &config);
+        warm(&config);
+        assert_eq!(check(text, &config), before);
+        let rules: Vec<&str> = before.iter().map(|f| f.rule).collect();
+        assert_eq!(
+            rules,
+            [
+                "conduct/story-without-consent",
+                "phi/person-name",
+                "phi/age-over-89",
+                "phi/ward-bed-room",
+                "phi/nhs-number",
+                "conduct/derogatory-slang"
+            ]
+        );
+    }
 }

@@ -49,6 +49,12 @@ impl Engine {
         self.config.region.as_str().to_string()
     }
 
+    /// Builds everything a check may need for the current settings, so the next check is
+    /// quick: call it when an editor gets focus, not on a keystroke.
+    pub fn warm(&self) {
+        crate::warm(&self.config);
+    }
+
     /// Checks `text` and returns an array of findings with UTF-16 `start`/`end`.
     /// Lone surrogates arrive as U+FFFD, one code unit each, so offsets stay aligned.
     pub fn check(&self, text: &str) -> Result<JsValue, JsError> {

@@ -10,6 +10,8 @@ const MAX_TEXT = 2_000_000;
 const MAX_FINDINGS = 500;
 let engine;
 let settings;
+/** The region the engine last built everything for (`Engine.warm`). */
+let warmedFor;
 
 async function applySettings() {
   settings = await loadSettings();
@@ -52,6 +54,17 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
         const findings = engine.check(message.text);
         const capped = findings.length > MAX_FINDINGS;
         sendResponse({ findings: capped ? findings.slice(0, MAX_FINDINGS) : findings, total: findings.length, settings: publicSettings() });
+      })
+      .catch((error) => sendResponse({ error: String(error?.message ?? error) }));
+    return true;
+  }
+  if (message.type === 'warm') {
+    settled
+      .then(() => {
+        // Built once per region: warming again costs a check of every example.
+        if (warmedFor !== settings.region) engine.warm();
+        warmedFor = settings.region;
+        sendResponse({ warm: true });
       })
       .catch((error) => sendResponse({ error: String(error?.message ?? error) }));
     return true;

@@ -112,6 +112,32 @@ async function ask(message) {
   }
 }
 
+/** Keeps the engine ready while the author composes: when a field gets focus, the engine is
+ * woken and builds what checks need (about a tenth of a second, once) before the first
+ * keystroke asks; while the field keeps focus and was typed in lately, a message every
+ * 25 s stops the browser from stopping the idle background (Chrome does after 30 s), so a
+ * pause between sentences does not make the next check start cold. */
+const WARM_EVERY_MS = 25_000;
+const COMPOSING_MS = 5 * 60_000;
+let warmTimer = 0;
+let lastInput = 0;
+
+function warmEngine() {
+  api.runtime.sendMessage({ type: 'warm' }).catch(() => {});
+}
+
+function keepWarm() {
+  if (warmTimer) return;
+  warmTimer = setInterval(() => {
+    const composing = fields.has(document.activeElement) && Date.now() - lastInput < COMPOSING_MS;
+    if (composing && document.visibilityState === 'visible') warmEngine();
+    else {
+      clearInterval(warmTimer);
+      warmTimer = 0;
+    }
+  }, WARM_EVERY_MS);
+}
+
 async function check(field) {
   if (!field.isConnected) {
     forget(field);
@@ -387,7 +413,11 @@ function enabledHere() {
 document.addEventListener('input', (e) => {
   const field = targetField(e);
   const boundary = typeof e.data === 'string' && /[\s.,;:!?)]$/.test(e.data);
-  if (field && enabledHere()) schedule(field, boundary || e.inputType === 'insertParagraph' ? 0 : IDLE_MS);
+  if (field && enabledHere()) {
+    lastInput = Date.now();
+    keepWarm();
+    schedule(field, boundary || e.inputType === 'insertParagraph' ? 0 : IDLE_MS);
+  }
 }, true);
 document.addEventListener('paste', (e) => {
   const field = targetField(e);
@@ -395,7 +425,10 @@ document.addEventListener('paste', (e) => {
 }, true);
 document.addEventListener('focusin', (e) => {
   const field = targetField(e);
-  if (field && enabledHere() && !fields.has(field)) schedule(field, 0);
+  if (!field || !enabledHere()) return;
+  if (!fields.has(field)) schedule(field, 0);
+  // Sent after the field's first check, which should not wait for it.
+  setTimeout(warmEngine, 0);
 }, true);
 document.addEventListener('keydown', (e) => {
   if (e.altKey && e.shiftKey && (e.key === 'N' || e.key === 'n' || e.code === 'KeyN')) {
