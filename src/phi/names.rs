@@ -1049,7 +1049,14 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
             found.push(r);
         }
     }
-    for c in RECORD_RE.captures_iter(ctx.text) {
+    // A record-style name has a capital just before its comma.
+    let record = ctx.text.match_indices(',').any(|(i, _)| {
+        ctx.text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(name_words::is_upper)
+    });
+    for c in gated(record, || RECORD_RE.captures_iter(ctx.text)) {
         let g = c.name("name").expect("name group");
         let surname = g.as_str().split(',').next().unwrap_or("");
         let given = first_word(g.as_str().split(", ").nth(1).unwrap_or(""));
@@ -1102,7 +1109,12 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
                 }
             }
         }
-        for m in INITIALS_RE.find_iter(ctx.text) {
+        let initial = ctx
+            .text
+            .as_bytes()
+            .windows(2)
+            .any(|w| w[0].is_ascii_uppercase() && w[1] == b'.');
+        for m in gated(initial, || INITIALS_RE.find_iter(ctx.text)) {
             let s = m.as_str().replace(' ', "");
             let after_ok = !ctx.text[m.end()..].starts_with(|c: char| c.is_ascii_alphabetic());
             if after_ok

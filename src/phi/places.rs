@@ -2,6 +2,7 @@
 //! patient's town, neighbourhood, school or workplace. Countries, states and places in news
 //! or announcements are not identifiers.
 
+use super::name_words::name_word_end;
 use super::CONTEXT_GUIDANCE;
 use crate::config::Region;
 use crate::context::{Ctx, Hit};
@@ -71,16 +72,52 @@ static WARD_RE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 
-/// A capitalised place name (up to four words) after a preposition, and schools.
-static PLACE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(concat!(
-        r"(?-u:\b)(?P<prep>from|in|at|to|near|outside)\s(?:the\s)?",
-        r"(?P<place>\p{Lu}[\p{L}\p{M}'\-]+(?:\s(?:(?:on|at|in)\s)?\p{Lu}[\p{L}\p{M}'\-]+){0,3})",
-    ))
-    .expect("valid pattern")
-});
+static PREPOSITIONS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(&["from", "in", "at", "to", "near", "outside"]));
 
-/// The place in a testimonial's signature: "'...changed my life' – Sandra, Parramatta".
+/// A capitalised place name after a preposition, as (the preposition, the place): up to four
+/// words of two letters or more, which "on", "at" or "in" may join ("from Stratford on
+/// Avon", "in the Blue Mountains").
+fn places_after_prepositions(
+    text: &str,
+) -> impl Iterator<Item = (Range<usize>, Range<usize>)> + '_ {
+    let place_word =
+        |at: usize| name_word_end(text, at).filter(|&end| text[at..end].chars().nth(1).is_some());
+    let mut taken_to = 0;
+    PREPOSITIONS.find_iter(text).filter_map(move |(prep, _)| {
+        if prep.start < taken_to || text[prep.clone()].bytes().any(|b| b.is_ascii_uppercase()) {
+            return None;
+        }
+        let mut at = prep.end + space(text, prep.end)?;
+        if text[at..].starts_with("the") {
+            at += space(text, at + 3).map_or(0, |n| 3 + n);
+        }
+        let mut end = place_word(at)?;
+        for _ in 0..3 {
+            let Some(gap) = space(text, end) else { break };
+            let mut next = end + gap;
+            if ["on", "at", "in"]
+                .iter()
+                .any(|j| text[next..].starts_with(j))
+            {
+                next += space(text, next + 2).map_or(0, |n| 2 + n);
+            }
+            match place_word(next) {
+                Some(e) => end = e,
+                None => break,
+            }
+        }
+        taken_to = end;
+        Some((prep, at..end))
+    })
+}
+
+/// The length of the whitespace character at `at`, if there is one.
+fn space(text: &str, at: usize) -> Option<usize> {
+    let c = text.get(at..)?.chars().next()?;
+    c.is_whitespace().then(|| c.len_utf8())
+}
+
 static SIGNATURE_PLACE_RE: LazyLock<Regex> = LazyLock::new(|| {
     crate::lexicon::pattern(r#"["'\u{201D}\u{2019}!][ \t]*[-\u{2013}\u{2014}~][ \t]*\p{Lu}[\p{L}'\-]+(?:[ \t]\p{Lu}\.?)?,[ \t]*(?P<place>\p{Lu}[\p{L}'\-]+(?:[ \t]\p{Lu}[\p{L}'\-]+)?)"#)
         .expect("valid pattern")
@@ -445,33 +482,34 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
             hits.push(Hit::new(&PATIENT_PLACE, m.range()));
         }
     }
-    for c in PLACE_RE.captures_iter(ctx.text) {
-        let place = c.name("place").expect("place group");
-        let prep = c.name("prep").expect("prep group");
-        let lower = &ctx.lower[place.range()];
+    // Without a patient cue anywhere, no sentence is a patient story.
+    let cued = ctx.frame.post_patient_cues > 0;
+    for (prep_span, place) in gated(cued, || places_after_prepositions(ctx.text)) {
+        let prep = &ctx.lower[prep_span.clone()];
+        let lower = &ctx.lower[place.clone()];
         let first_word = lower.split(' ').next().unwrap_or("");
         if is_whole(&NOT_A_PLACE, first_word)
             || is_whole(&NOT_A_PLACE, lower)
-            || !ctx.frame.patient_story_at(place.start())
-            || is_public_sentence(ctx, place.start())
+            || !ctx.frame.patient_story_at(place.start)
+            || is_public_sentence(ctx, place.start)
         {
             continue;
         }
-        let before = ctx.lower_before(prep.start(), 28);
-        let acronym = lower.len() <= 4 && ctx.text[place.range()].chars().all(|c| c.is_uppercase());
+        let before = ctx.lower_before(prep_span.start, 28);
+        let acronym = lower.len() <= 4 && ctx.text[place.clone()].chars().all(|c| c.is_uppercase());
         if acronym && !(before.contains("work") || before.contains("shift")) {
             continue;
         }
         let sentence_cues = ctx
             .frame
-            .sentence_at(place.start())
+            .sentence_at(place.start)
             .map_or(0, |s| s.patient_cues);
         let tied = PERSON_BEFORE.is_in(before)
             || before.trim_end().ends_with(')')
-            || prep.as_str() == "from"
-            || (sentence_cues > 0 && matches!(prep.as_str(), "in" | "at"));
-        if tied && !looks_like_person(ctx, place.range()) {
-            hits.push(Hit::new(&PATIENT_PLACE, with_number(ctx, place.range())));
+            || prep == "from"
+            || (sentence_cues > 0 && matches!(prep, "in" | "at"));
+        if tied && !looks_like_person(ctx, place.clone()) {
+            hits.push(Hit::new(&PATIENT_PLACE, with_number(ctx, place)));
         }
     }
 }
@@ -500,7 +538,25 @@ fn is_public_sentence(ctx: &Ctx, at: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::places_after_prepositions;
     use crate::{check, Config};
+
+    #[test]
+    fn places_follow_lowercase_prepositions() {
+        let text =
+            "Moved from Stratford on Avon to the Blue Mountains, In Leeds, near\nBath, at X.";
+        let found: Vec<(&str, &str)> = places_after_prepositions(text)
+            .map(|(p, r)| (&text[p], &text[r]))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("from", "Stratford on Avon"),
+                ("to", "Blue Mountains"),
+                ("near", "Bath")
+            ]
+        );
+    }
 
     #[test]
     fn a_place_keeps_the_number_in_its_name() {
