@@ -9,15 +9,26 @@ use crate::text::Normalized;
 use crate::{conduct, phi, rules};
 use std::ops::Range;
 
-/// Prepares everything a check may need, so that the first check as the author types is as
-/// quick as the rest: checks each rule's must-fire examples, which opens every detector's
-/// gates and builds its patterns and word sets for `config`'s region (examples checked one by
-/// one, as a rule may need a post to itself). The extension's background calls it when an
-/// editor gets focus, before a keystroke asks.
+/// Prepares what a check may need, so that the first check as the author types is as quick
+/// as the rest: [`warm_rule`] for every rule.
 pub fn warm(config: &Config) {
-    for example in rules::all().flat_map(|rule| rule.examples.fire) {
+    (0..)
+        .take_while(|&index| warm_rule(config, index))
+        .for_each(drop);
+}
+
+/// Checks the first must-fire example of rule number `index` (in catalogue order), which
+/// opens that rule's gates and builds its patterns and word sets for `config`'s region;
+/// false once `index` is past the last rule. The extension's background warms rule by rule
+/// when an editor gets focus, so a keystroke's check never waits for more than one rule.
+pub fn warm_rule(config: &Config, index: usize) -> bool {
+    let Some(rule) = rules::all().nth(index) else {
+        return false;
+    };
+    if let Some(example) = rule.examples.fire.first() {
         check(example.text, config);
     }
+    true
 }
 
 /// Checks a post. Findings are sorted by position; spans are UTF-8 byte ranges of `text`.

@@ -49,10 +49,12 @@ impl Engine {
         self.config.region.as_str().to_string()
     }
 
-    /// Builds everything a check may need for the current settings, so the next check is
-    /// quick: call it when an editor gets focus, not on a keystroke.
-    pub fn warm(&self) {
-        crate::warm(&self.config);
+    /// Builds what rule number `index` needs for the current settings, so later checks are
+    /// quick; false once `index` is past the last rule. Called rule by rule when an editor
+    /// gets focus, yielding between rules so a keystroke's check need not wait.
+    #[wasm_bindgen(js_name = warmRule)]
+    pub fn warm_rule(&self, index: usize) -> bool {
+        crate::warm_rule(&self.config, index)
     }
 
     /// Checks `text` and returns an array of findings with UTF-16 `start`/`end`.

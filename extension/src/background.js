@@ -10,7 +10,7 @@ const MAX_TEXT = 2_000_000;
 const MAX_FINDINGS = 500;
 let engine;
 let settings;
-/** The region the engine last built everything for (`Engine.warm`). */
+/** The region the engine last built everything for (`warm`). */
 let warmedFor;
 
 async function applySettings() {
@@ -37,6 +37,17 @@ api.storage.onChanged.addListener(() => {
   settled = settled.then(applySettings, applySettings);
 });
 
+/** Builds what checks need, a rule at a time, yielding between rules so that a check asked
+ * for meanwhile runs first; once per region (the patterns stay built). */
+async function warm() {
+  const region = settings.region;
+  if (warmedFor === region) return;
+  warmedFor = region;
+  for (let rule = 0; engine.warmRule(rule); rule++) {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
 function publicSettings() {
   const { trainee, disabled_sites, errors, managed, region } = settings;
   return { trainee, disabled_sites, errors, managed, region };
@@ -60,12 +71,8 @@ api.runtime.onMessage.addListener((message, sender, sendResponse) => {
   }
   if (message.type === 'warm') {
     settled
-      .then(() => {
-        // Built once per region: warming again costs a check of every example.
-        if (warmedFor !== settings.region) engine.warm();
-        warmedFor = settings.region;
-        sendResponse({ warm: true });
-      })
+      .then(warm)
+      .then(() => sendResponse({ warm: true }))
       .catch((error) => sendResponse({ error: String(error?.message ?? error) }));
     return true;
   }

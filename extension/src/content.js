@@ -113,7 +113,7 @@ async function ask(message) {
 }
 
 /** Keeps the engine ready while the author composes: when a field gets focus, the engine is
- * woken and builds what checks need (about a tenth of a second, once) before the first
+ * woken and builds what checks need (0.2–0.3 s, once per region) before the first
  * keystroke asks; while the field keeps focus and was typed in lately, a message every
  * 25 s stops the browser from stopping the idle background (Chrome does after 30 s), so a
  * pause between sentences does not make the next check start cold. */

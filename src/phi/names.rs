@@ -963,7 +963,9 @@ fn sibling_at(text: &str, at: usize) -> Option<Range<usize>> {
         .find(|j| text[i..].starts_with(j))?;
     i += joiner.len();
     let gap = blanks(&text[i..]);
-    (gap > 0).then_some(())?;
+    if gap == 0 {
+        return None;
+    }
     i += gap;
     Some(i..name_word_end(text, i)?)
 }
