@@ -139,6 +139,25 @@ impl WordSet {
         })
     }
 
+    /// Whole-word matches each followed by what `read` takes from the text after it: given a
+    /// match, `read` returns the span it read, or nothing to pass the match by. A match inside
+    /// what was read after the one before is passed by, as a regex's matches never overlap.
+    pub fn find_then<'a>(
+        &'a self,
+        text: &'a str,
+        mut read: impl FnMut(Range<usize>) -> Option<Range<usize>> + 'a,
+    ) -> impl Iterator<Item = (Range<usize>, Range<usize>)> + 'a {
+        let mut taken_to = 0;
+        self.find_iter(text).filter_map(move |(found, _)| {
+            if found.start < taken_to {
+                return None;
+            }
+            let after = read(found.clone())?;
+            taken_to = after.end;
+            Some((found, after))
+        })
+    }
+
     /// How many whole-word matches `text` has.
     pub fn count_in(&self, text: &str) -> usize {
         self.find_iter(text).count()

@@ -25,5 +25,5 @@ pub mod text;
 pub mod wasm;
 
 pub use config::{Config, ConfigError, Region, Sensitivity};
-pub use engine::{check, warm, warm_rule};
+pub use engine::{check, warm_rule};
 pub use finding::{Category, Cite, Finding, Kind, Severity};

@@ -801,17 +801,16 @@ fn titled_names(text: &str) -> impl Iterator<Item = (usize, Range<usize>)> + '_ 
         newline: true,
         symbol: true,
     };
-    let mut taken_to = 0;
-    NAME_TITLES.find_iter(text).filter_map(move |(title, _)| {
-        let gap = blanks(&text[title.end..]);
-        if title.start < taken_to || gap == 0 {
-            return None;
-        }
-        let start = title.end + gap;
-        let end = run_end(text, any_word_end(text, start)?, joins);
-        taken_to = end;
-        Some((title.start, start..end))
-    })
+    NAME_TITLES
+        .find_then(text, move |title| {
+            let gap = blanks(&text[title.end..]);
+            if gap == 0 {
+                return None;
+            }
+            let start = title.end + gap;
+            Some(start..run_end(text, any_word_end(text, start)?, joins))
+        })
+        .map(|(title, name)| (title.start, name))
 }
 
 /// Patient and family cues that a name may follow ("pt", "her daughter", "Hi").
@@ -915,11 +914,7 @@ fn cued_names(text: &str) -> impl Iterator<Item = (Range<usize>, Range<usize>)> 
         newline: true,
         symbol: false,
     };
-    let mut taken_to = 0;
-    NAME_CUES.find_iter(text).filter_map(move |(cue, _)| {
-        if cue.start < taken_to {
-            return None;
-        }
+    NAME_CUES.find_then(text, move |cue| {
         let mut at = cue.end + blanks(&text[cue.end..]);
         if let Some(c) = text[at..]
             .chars()
@@ -929,9 +924,7 @@ fn cued_names(text: &str) -> impl Iterator<Item = (Range<usize>, Range<usize>)> 
             at += c.len_utf8();
             at += blanks(&text[at..]);
         }
-        let end = run_end(text, name_word_end(text, at)?, joins);
-        taken_to = end;
-        Some((cue, at..end))
+        Some(at..run_end(text, name_word_end(text, at)?, joins))
     })
 }
 

@@ -83,9 +83,8 @@ fn places_after_prepositions(
 ) -> impl Iterator<Item = (Range<usize>, Range<usize>)> + '_ {
     let place_word =
         |at: usize| name_word_end(text, at).filter(|&end| text[at..end].chars().nth(1).is_some());
-    let mut taken_to = 0;
-    PREPOSITIONS.find_iter(text).filter_map(move |(prep, _)| {
-        if prep.start < taken_to || text[prep.clone()].bytes().any(|b| b.is_ascii_uppercase()) {
+    PREPOSITIONS.find_then(text, move |prep| {
+        if text[prep.clone()].bytes().any(|b| b.is_ascii_uppercase()) {
             return None;
         }
         let mut at = prep.end + space(text, prep.end)?;
@@ -107,8 +106,7 @@ fn places_after_prepositions(
                 None => break,
             }
         }
-        taken_to = end;
-        Some((prep, at..end))
+        Some(at..end)
     })
 }
 

@@ -48,6 +48,15 @@ async function keystrokeToHighlight(page) {
   return delays.sort((a, b) => a - b);
 }
 
+/** Opens an editor fixture with the recorder installed, focused, holding `text`. */
+async function openEditor(page, editor, text) {
+  await page.goto(`${base}/${editor}.html`);
+  await page.waitForFunction(() => window.__model && (window.__editor || document.querySelector(window.__editorSelector)));
+  await installRecorder(page);
+  await focusEditor(page);
+  await page.keyboard.type(text);
+}
+
 const quantile = (xs, q) => xs[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 
 const server = await serve();
@@ -58,11 +67,7 @@ const page = await browser.newPage();
 await page.setViewport({ width: 1000, height: 800 });
 const rows = [];
 for (const editor of ['textarea', 'lexical']) {
-  await page.goto(`${base}/${editor}.html`);
-  await page.waitForFunction(() => window.__model && (window.__editor || document.querySelector(window.__editorSelector)));
-  await installRecorder(page);
-  await focusEditor(page);
-  await page.keyboard.type(TEXT + LAST);
+  await openEditor(page, editor, TEXT + LAST);
   await sleep(500);
   const delays = await keystrokeToHighlight(page);
   rows.push([`keystroke to highlight, ${editor}, p50`, quantile(delays, 0.5), 100]);
@@ -87,11 +92,7 @@ rows.push(['stopped worker: extension start to first check (p50 above, less the 
 
 // A stopped worker and an author who clicks into the compose box, then types half a second
 // later: the focus wakes the engine and has it build what checks need, before the keystroke.
-await page.goto(`${base}/textarea.html`);
-await page.waitForFunction(() => window.__model && (window.__editor || document.querySelector(window.__editorSelector)));
-await installRecorder(page);
-await focusEditor(page);
-await page.keyboard.type(TEXT);
+await openEditor(page, 'textarea', TEXT);
 const focused = [];
 for (let i = 0; i < 5; i++) {
   await page.evaluate(() => document.activeElement.blur());
