@@ -39,74 +39,115 @@ pub fn gated<I: IntoIterator>(
 /// touch either end), ignoring ASCII case. At each place a phrase could start, the longest
 /// whole-word phrase there is the match.
 ///
-/// The phrases are kept sorted and walked like a trie, a byte at a time: building a set is
-/// one sort. An Aho-Corasick automaton searched a little faster but took most of the
-/// engine's start-up to build (the largest set has over a thousand phrases), and start-up
-/// is paid when the extension's background wakes.
+/// The phrases are sorted and laid out as a trie whose children sit side by side, so a
+/// search reads a byte, scans a few sibling labels and moves on. Building one is a sort and
+/// a pass over the sorted phrases. An Aho-Corasick automaton searched a little faster but
+/// took most of the engine's start-up to build (the largest set has over a thousand
+/// phrases), and start-up is paid when the extension's background wakes.
 #[derive(Debug)]
 pub struct WordSet {
-    /// Every phrase, ASCII-lowercased, end to end.
-    bytes: Vec<u8>,
-    /// Each phrase as (start, end) in `bytes` and its index in the caller's list, sorted by
-    /// phrase, then index: of equal phrases the first listed is found.
-    entries: Vec<(u32, u32, u32)>,
-    /// For each (lowercased) first byte, the range of `entries` starting with it.
-    by_first: Box<[(u32, u32); 256]>,
+    /// For each node, its byte (lowercased); the children of a node are contiguous.
+    labels: Vec<u8>,
+    /// For each node, where its children start and end in `labels` and `nodes`, and the
+    /// index in the caller's list of the phrase ending there (`NONE` if none does).
+    nodes: Vec<Node>,
+    /// For each (lowercased) first byte, the node it leads to (0: no phrase starts so).
+    roots: Box<[u32; 256]>,
 }
+
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    children: (u32, u32),
+    phrase: u32,
+}
+
+const NONE: u32 = u32::MAX;
 
 impl WordSet {
     pub fn new(phrases: &[&str]) -> WordSet {
         let mut bytes = Vec::with_capacity(phrases.iter().map(|p| p.len()).sum());
+        // (start, end) in `bytes` and index in `phrases`, after the first eight bytes as a
+        // number: most comparisons in the sort are then one comparison of numbers.
         let mut entries = Vec::with_capacity(phrases.len());
         for (i, phrase) in phrases.iter().enumerate().filter(|(_, p)| !p.is_empty()) {
             let start = bytes.len();
             bytes.extend(phrase.bytes().map(|b| b.to_ascii_lowercase()));
-            entries.push((start as u32, bytes.len() as u32, i as u32));
+            let mut head = [0; 8];
+            let n = phrase.len().min(8);
+            head[..n].copy_from_slice(&bytes[start..start + n]);
+            entries.push((u64::from_be_bytes(head), start, bytes.len(), i as u32));
         }
-        let phrase = |e: &(u32, u32, u32)| &bytes[e.0 as usize..e.1 as usize];
-        entries.sort_unstable_by(|a, b| phrase(a).cmp(phrase(b)).then(a.2.cmp(&b.2)));
-        let mut by_first = Box::new([(0, 0); 256]);
-        for (n, e) in entries.iter().enumerate() {
-            let range = &mut by_first[usize::from(bytes[e.0 as usize])];
-            if range.0 == range.1 {
-                range.0 = n as u32;
+        let phrase = |e: &(u64, usize, usize, u32)| &bytes[e.1..e.2];
+        entries.sort_unstable_by(|a, b| {
+            (a.0.cmp(&b.0))
+                .then_with(|| phrase(a).cmp(phrase(b)))
+                .then(a.3.cmp(&b.3))
+        });
+        // Node 0 is a placeholder so that 0 in `roots` can mean "none".
+        let mut set = WordSet {
+            labels: Vec::with_capacity(bytes.len() + 1),
+            nodes: Vec::with_capacity(bytes.len() + 1),
+            roots: Box::new([0; 256]),
+        };
+        set.labels.push(0);
+        set.nodes.push(Node {
+            children: (0, 0),
+            phrase: NONE,
+        });
+        // Breadth first, so that each node's children are added side by side: a queue of
+        // nodes with the entries under them (sorted, all sharing the node's `depth` bytes).
+        let mut queue = Vec::with_capacity(bytes.len() + 1);
+        queue.push((0, 0, entries.len(), 0));
+        let mut next = 0;
+        while let Some(&(node, start, end, depth)) = queue.get(next) {
+            next += 1;
+            let len = |e: &(u64, usize, usize, u32)| e.2 - e.1;
+            let byte = |e: &(u64, usize, usize, u32)| bytes[e.1 + depth];
+            let first_child = set.nodes.len() as u32;
+            // Entries ending at this depth sort first: they end at the node itself.
+            let mut from = start + entries[start..end].partition_point(|e| len(e) <= depth);
+            while from < end {
+                let b = byte(&entries[from]);
+                let to = from + entries[from..end].partition_point(|e| byte(e) == b);
+                // The shortest phrase of a group sorts first; of equal ones, the lowest index.
+                let ends = len(&entries[from]) == depth + 1;
+                set.labels.push(b);
+                set.nodes.push(Node {
+                    children: (0, 0),
+                    phrase: if ends { entries[from].3 } else { NONE },
+                });
+                queue.push((set.nodes.len() - 1, from, to, depth + 1));
+                from = to;
             }
-            range.1 = n as u32 + 1;
+            set.nodes[node].children = (first_child, set.nodes.len() as u32);
         }
-        WordSet {
-            bytes,
-            entries,
-            by_first,
+        let (lo, hi) = set.nodes[0].children;
+        for n in lo..hi {
+            set.roots[usize::from(set.labels[n as usize])] = n;
         }
-    }
-
-    /// Byte `k` of an entry's phrase, `None` past its end (which sorts first).
-    fn byte(&self, entry: &(u32, u32, u32), k: usize) -> Option<u8> {
-        let at = entry.0 as usize + k;
-        (at < entry.1 as usize).then(|| self.bytes[at])
+        set
     }
 
     /// The longest whole-word phrase starting at `at`: its end and index.
+    #[inline]
     fn longest_at(&self, text: &[u8], at: usize) -> Option<(usize, usize)> {
-        // Invariant: every entry in lo..hi starts with text[at..at + k], lowercased.
-        let (lo, hi) = self.by_first[usize::from(text[at].to_ascii_lowercase())];
-        let (mut lo, mut hi) = (lo as usize, hi as usize);
+        let mut node = self.roots[usize::from(text[at].to_ascii_lowercase())] as usize;
         let mut best = None;
-        for k in 1.. {
-            if lo == hi {
-                break;
+        let mut end = at + 1;
+        while node != 0 {
+            let Node { children, phrase } = self.nodes[node];
+            if phrase != NONE && is_word_bounded(text, at, end) {
+                best = Some((end, phrase as usize));
             }
-            let shortest = &self.entries[lo];
-            if self.byte(shortest, k).is_none() && is_word_bounded(text, at, at + k) {
-                best = Some((at + k, shortest.2 as usize));
-            }
-            let Some(c) = text.get(at + k).map(u8::to_ascii_lowercase) else {
+            let Some(c) = text.get(end).map(u8::to_ascii_lowercase) else {
                 break;
             };
-            let range = &self.entries[lo..hi];
-            let from = range.partition_point(|e| self.byte(e, k) < Some(c));
-            let to = from + range[from..].partition_point(|e| self.byte(e, k) == Some(c));
-            (lo, hi) = (lo + from, lo + to);
+            let (lo, hi) = (children.0 as usize, children.1 as usize);
+            node = match self.labels[lo..hi].iter().position(|&l| l == c) {
+                Some(i) => lo + i,
+                None => 0,
+            };
+            end += 1;
         }
         best
     }
@@ -119,20 +160,20 @@ impl WordSet {
         let bytes = text.as_bytes();
         let mut at = 0;
         std::iter::from_fn(move || {
+            // Invariant: `at` is not inside a word (the byte before it is no letter or digit,
+            // or `at` itself is none).
             while at < bytes.len() {
                 let start = at;
-                at += 1;
-                let b = bytes[start];
-                // A phrase starting with a letter or digit cannot start inside a word.
-                let inside_word = b.is_ascii_alphanumeric()
-                    && start > 0
-                    && bytes[start - 1].is_ascii_alphanumeric();
-                if inside_word {
-                    continue;
-                }
                 if let Some((end, index)) = self.longest_at(bytes, start) {
                     at = end;
                     return Some((start..end, index));
+                }
+                at += 1;
+                // A phrase starting with a letter or digit cannot start inside a word.
+                if bytes[start].is_ascii_alphanumeric() {
+                    while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
+                        at += 1;
+                    }
                 }
             }
             None
@@ -263,6 +304,21 @@ mod tests {
         );
         assert!(found("inward awards").is_empty());
         assert!(!WordSet::new(&[]).is_in("anything") && !WordSet::new(&[""]).is_in("a"));
+    }
+
+    #[test]
+    fn phrases_sharing_a_prefix_and_ending_in_punctuation() {
+        let s = WordSet::new(&["dr", "dr.", "dr. no", "#tag", "a", "ab", "abc"]);
+        let found = |t: &str| {
+            s.find_iter(t)
+                .map(|(r, i)| (t[r].to_string(), i))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            found("Dr. Who, dr. No, dr"),
+            [("Dr.".into(), 1), ("dr. No".into(), 2), ("dr".into(), 0)]
+        );
+        assert_eq!(found("x#tag abd ab"), [("#tag".into(), 3), ("ab".into(), 5)]);
     }
 
     #[test]

@@ -22,13 +22,19 @@ impl Normalized {
     pub fn new(original: &str) -> Normalized {
         let mut text = String::with_capacity(original.len());
         let mut origin = Vec::with_capacity(original.len());
-        let chars: Vec<(usize, char)> = original.char_indices().collect();
-        for (i, &(at, c)) in chars.iter().enumerate() {
+        let mut word = LatinWord::default();
+        for (at, c) in original.char_indices() {
+            if c.is_ascii() {
+                // Nothing in ASCII folds; most posts are mostly ASCII.
+                text.push(c);
+                origin.push((at as u32, at as u32 + 1));
+                continue;
+            }
             let end = at + c.len_utf8();
             let mapped = match fold(c) {
                 Fold::Drop => continue,
                 Fold::To(m) => m,
-                Fold::Keep if is_lookalike(c) && in_latin_word(&chars, i) => lookalike(c),
+                Fold::Keep if is_lookalike(c) && word.has_latin(original, at..end) => lookalike(c),
                 Fold::Keep => c,
             };
             let before = text.len();
@@ -160,19 +166,31 @@ fn lookalike(c: char) -> char {
     }
 }
 
-/// Whether the letter at `i` sits in a word that also has a Latin letter: a homoglyph
-/// disguising a Latin word, not Russian or Greek text.
-fn in_latin_word(chars: &[(usize, char)], i: usize) -> bool {
-    let is_word = |c: char| c.is_alphanumeric() || c == '\u{200B}' || c == '\u{200D}';
-    let mut a = i;
-    while a > 0 && is_word(chars[a - 1].1) {
-        a -= 1;
+/// The word around the last look-alike letter asked about, so that a long word of them is
+/// read once, not once per letter.
+#[derive(Default)]
+struct LatinWord {
+    end: usize,
+    has_latin: bool,
+}
+
+impl LatinWord {
+    /// Whether the letter at `at` sits in a word that also has a Latin letter: a homoglyph
+    /// disguising a Latin word, not Russian or Greek text.
+    fn has_latin(&mut self, text: &str, at: Range<usize>) -> bool {
+        if at.start < self.end {
+            return self.has_latin;
+        }
+        let is_word = |c: &char| c.is_alphanumeric() || *c == '\u{200B}' || *c == '\u{200D}';
+        let before = text[..at.start].chars().rev().take_while(is_word);
+        let after = text[at.end..].chars().take_while(is_word);
+        self.has_latin = before
+            .clone()
+            .chain(after.clone())
+            .any(|c| c.is_ascii_alphabetic());
+        self.end = at.end + after.map(char::len_utf8).sum::<usize>();
+        self.has_latin
     }
-    let mut b = i;
-    while b + 1 < chars.len() && is_word(chars[b + 1].1) {
-        b += 1;
-    }
-    chars[a..=b].iter().any(|&(_, c)| c.is_ascii_alphabetic())
 }
 
 /// Which unit offsets are counted in.
@@ -241,6 +259,16 @@ mod tests {
         let n = Normalized::new("Mrs Оkafor and доктор");
         assert!(n.text.starts_with("Mrs Okafor"));
         assert!(n.text.ends_with("доктор"));
+    }
+
+    #[test]
+    fn a_word_is_read_once_for_all_its_look_alike_letters() {
+        let n = Normalized::new("Оkаfоr ѕаусе аѕѕ");
+        assert_eq!(n.text, "Okafor ѕаусе аѕѕ");
+        // A quadratic reading of this word would not finish.
+        let long = format!("{}x {}", "а".repeat(200_000), "а".repeat(200_000));
+        let n = Normalized::new(&long);
+        assert!(n.text.starts_with("aaa") && n.text.ends_with("ааа"));
     }
 
     #[test]
