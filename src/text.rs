@@ -98,18 +98,27 @@ fn fold(c: char) -> Fold {
     }
 }
 
-/// Decimal digits of other scripts and mathematical alphabets, as ASCII digits.
+/// Decimal digits of other scripts and mathematical alphabets, as ASCII digits, so that the
+/// patterns need only ASCII digits (a Unicode `\d` compiles to a far larger automaton).
 fn other_digit(c: char) -> Option<char> {
-    let zeros = [
-        0x0660, 0x06F0, 0x0966, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x2070,
-    ];
     let u = c as u32;
-    zeros
-        .iter()
-        .find(|&&z| (z..z + 10).contains(&u))
-        .and_then(|&z| char::from_digit(u - z, 10))
-        .filter(|_| u != 0x2071 && u != 0x2072 && u != 0x2073)
+    let z = ZEROS[ZEROS.partition_point(|&z| z <= u).checked_sub(1)?];
+    // Superscript one, two and three are not at 0x2071..0x2073.
+    let superscript_gap = (0x2071..=0x2073).contains(&u);
+    (u - z < 10 && !superscript_gap).then(|| char::from_digit(u - z, 10))?
 }
+
+/// The zero of every run of ten decimal digits (Unicode category Nd) outside ASCII, from the
+/// Unicode Character Database (15.0), and the superscript digits. Sorted.
+const ZEROS: [u32; 68] = [
+    0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66,
+    0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90,
+    0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0x2070, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0,
+    0xFF10, 0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0, 0x112F0, 0x11450, 0x114D0,
+    0x11650, 0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50, 0x11D50, 0x11DA0, 0x11F50, 0x16A60,
+    0x16AC0, 0x16B50, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E4F0,
+    0x1E950, 0x1FBF0,
+];
 
 fn is_lookalike(c: char) -> bool {
     lookalike(c) != c
@@ -244,6 +253,12 @@ mod tests {
             round_trip("Saw Pri\u{200B}ya today", "Priya"),
             "Pri\u{200B}ya"
         );
+    }
+
+    #[test]
+    fn every_script_s_digits_become_ascii() {
+        let n = Normalized::new("٣ ۴ ৫ ๖ ၇ ８ 𝟗 ⁰ ¹ ⁴ ⅷ");
+        assert_eq!(n.text, "3 4 5 6 7 8 9 0 ¹ 4 ⅷ");
     }
 
     #[test]

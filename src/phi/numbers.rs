@@ -7,6 +7,7 @@ use super::{is_token, IDENTIFIER_GUIDANCE};
 use crate::config::Region;
 use crate::context::{Ctx, Hit};
 use crate::finding::{Kind, Severity};
+use crate::lexicon::WordSet;
 use crate::rules::{ex, ex_in, Examples, Rule};
 use regex::Regex;
 use std::ops::Range;
@@ -62,7 +63,7 @@ number_rule!(NINO, "phi/nino", Kind::Ssn, "National Insurance number", "This loo
     pass: [ex_in(Region::Uk, "Book JT 48 at the desk")]);
 number_rule!(MRN, "phi/mrn", Kind::Mrn, "Medical record number", "This looks like a medical record or hospital number.",
     "Numbers after MRN, hospital number, hosp no, unit number, URN or patient ID.",
-    fire: [ex("MRN 00482913 — anyone seen this rash?"), ex_in(Region::Uk, "\"HOSP NO D0123456 / WD 21\"")],
+    fire: [ex("MRN 00482913 — anyone seen this rash?"), ex_in(Region::Uk, "\"HOSP NO D0123456 / WD 21\""), ex("pt MR# 00482913 back again")],
     pass: [ex("Our MRN system goes live in 2025"), ex("Room 101 is a great novel")]);
 number_rule!(ACCOUNT, "phi/account-number", Kind::Account, "Account number", "This looks like an account or billing number.",
     "Bank accounts, sort codes, BSBs, card and billing/encounter numbers after their label.",
@@ -209,16 +210,13 @@ const LABELS: &[(&str, &Rule)] = &[
     ("health card", &super::health_ids::HEALTH_CARD_CA),
 ];
 
-static LABEL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let mut labels: Vec<&str> = LABELS.iter().map(|(l, _)| *l).collect();
-    labels.sort_by_key(|l| std::cmp::Reverse(l.len()));
-    let alternation = labels
+/// The labels and their plurals: phrase `i` is label `i / 2`.
+static LABEL_SET: LazyLock<WordSet> = LazyLock::new(|| {
+    let phrases: Vec<String> = LABELS
         .iter()
-        .map(|l| regex::escape(l))
-        .collect::<Vec<_>>()
-        .join("|");
-    crate::lexicon::pattern(&format!(r"(?i)(?-u:\b)(?:{alternation})s?(?-u:\b)"))
-        .expect("valid pattern")
+        .flat_map(|(l, _)| [l.to_string(), format!("{l}s")])
+        .collect();
+    WordSet::new(&phrases.iter().map(String::as_str).collect::<Vec<_>>())
 });
 
 /// An identifier token right after a label: optional letter prefix, at least four digits in
@@ -314,20 +312,14 @@ const NOT_PERSONAL: &[&str] = &[
 pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
     let text = ctx.text;
     let mut labelled: Vec<Range<usize>> = Vec::new();
-    for m in LABEL_RE.find_iter(text) {
-        let label = ctx.lower[m.range()].trim_end_matches('s');
-        let Some(&(_, rule)) = LABELS
-            .iter()
-            .find(|(l, _)| *l == label || *l == &ctx.lower[m.range()])
-        else {
-            continue;
-        };
-        let rest = &text[m.end()..floor_boundary(text, (m.end() + 48).min(text.len()))];
+    for (label, i) in LABEL_SET.find_iter(text) {
+        let rule = LABELS[i / 2].1;
+        let rest = &text[label.end..floor_boundary(text, (label.end + 48).min(text.len()))];
         let Some(c) = ID_AFTER_LABEL.captures(rest) else {
             continue;
         };
         let id = c.get(1).expect("group 1");
-        let span = m.end() + id.start()..m.end() + id.end();
+        let span = label.end + id.start()..label.end + id.end();
         let digits = text[span.clone()]
             .bytes()
             .filter(u8::is_ascii_digit)
