@@ -11,7 +11,10 @@ use std::ops::Range;
 /// a capital), `\p{M}` to the combining diacritics, `\p{So}` to arrows, symbols and emoji.
 /// The full classes made up about a third of the engine's start-up, all of it compiling.
 /// `\d` means an ASCII digit: the normalised text has every script's digits as ASCII ones,
-/// and a Unicode `\d` made each pattern with digits several times larger to compile.
+/// and a Unicode `\d` made each pattern with digits several times larger to compile. The
+/// class also names a character normalisation removes ([`crate::text::NEVER`]): with
+/// exactly ten members the regex crate expands digit patterns into lists of literals to
+/// look for first, slower to build and, on posts full of numbers, slower to search.
 pub fn pattern(re: &str) -> Result<regex::Regex, regex::Error> {
     const CASED: &str = r"\x{0}-\x{52F}\x{1E00}-\x{1FFF}";
     let re = re
@@ -23,7 +26,7 @@ pub fn pattern(re: &str) -> Result<regex::Regex, regex::Error> {
             r"[\x{300}-\x{36F}\x{1AB0}-\x{1AFF}\x{1DC0}-\x{1DFF}\x{20D0}-\x{20FF}]",
         )
         .replace(r"\p{So}", r"[\x{2190}-\x{2BFF}\x{1F000}-\x{1FAFF}]")
-        .replace(r"\d", "[0-9]");
+        .replace(r"\d", &format!(r"[0-9\x{{{:X}}}]", crate::text::NEVER as u32));
     regex::RegexBuilder::new(&re)
         .dfa_size_limit(8 << 20)
         .build()
@@ -54,7 +57,7 @@ pub struct WordSet {
     /// For each node, where its children start and end in `labels` and `nodes`, and the
     /// index in the caller's list of the phrase ending there (`NONE` if none does).
     nodes: Vec<Node>,
-    /// For each (lowercased) first byte, the node it leads to (0: no phrase starts so).
+    /// For each first byte, either case, the node it leads to (0: no phrase starts so).
     roots: Box<[u32; 256]>,
 }
 
@@ -126,7 +129,9 @@ impl WordSet {
         }
         let (lo, hi) = set.nodes[0].children;
         for n in lo..hi {
-            set.roots[usize::from(set.labels[n as usize])] = n;
+            let b = set.labels[n as usize];
+            set.roots[usize::from(b)] = n;
+            set.roots[usize::from(b.to_ascii_uppercase())] = n;
         }
         set
     }
@@ -134,7 +139,7 @@ impl WordSet {
     /// The longest whole-word phrase starting at `at`: its end and index.
     #[inline]
     fn longest_at(&self, text: &[u8], at: usize) -> Option<(usize, usize)> {
-        let mut node = self.roots[usize::from(text[at].to_ascii_lowercase())] as usize;
+        let mut node = self.roots[usize::from(text[at])] as usize;
         let mut best = None;
         let mut end = at + 1;
         while node != 0 {
@@ -173,8 +178,8 @@ impl WordSet {
                 }
                 at += 1;
                 // A phrase starting with a letter or digit cannot start inside a word.
-                if bytes[start].is_ascii_alphanumeric() {
-                    while at < bytes.len() && bytes[at].is_ascii_alphanumeric() {
+                if is_word_byte(bytes[start]) {
+                    while at < bytes.len() && is_word_byte(bytes[at]) {
                         at += 1;
                     }
                 }
@@ -238,6 +243,21 @@ impl WordList {
             .binary_search_by(|entry| entry.bytes().cmp(lower.clone()))
             .is_ok()
     }
+}
+
+/// Whether `b` is an ASCII letter or digit, by table: asked for every byte of every scan.
+#[inline]
+fn is_word_byte(b: u8) -> bool {
+    static WORD: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            table[b] = (b as u8).is_ascii_alphanumeric();
+            b += 1;
+        }
+        table
+    };
+    WORD[usize::from(b)]
 }
 
 /// Whether `bytes[start..end]` is not glued to an ASCII letter or digit on either side.
