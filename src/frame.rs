@@ -420,8 +420,9 @@ static PUBLIC_CUES: LazyLock<WordSet> = LazyLock::new(|| {
 });
 
 /// A person's age ("19yo", "44-year-old", "aged 62", "she's 71,"): a strong sign of one person.
+/// On the lowercased sentence.
 static AGE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(r"(?i)(?-u:\b)\d{1,3}\s?(?:yo|y/o|y\.o\.|-year-old|-yr-old|year old|years old|yr old|m|f)(?-u:\b)|(?-u:\b)aged \d{1,3}(?-u:\b)|(?-u:\b)(?:she|he)(?:'s| is) \d{1,3}(?:[,.;)]|$| and | with | years)")
+    crate::lexicon::pattern(r"(?-u:\b)\d{1,3}\s?(?:yo|y/o|y\.o\.|-year-old|-yr-old|year old|years old|yr old|m|f)(?-u:\b)|(?-u:\b)aged \d{1,3}(?-u:\b)|(?-u:\b)(?:she|he)(?:'s| is) \d{1,3}(?:[,.;)]|$| and | with | years)")
         .expect("valid pattern")
 });
 

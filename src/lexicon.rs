@@ -26,7 +26,10 @@ pub fn pattern(re: &str) -> Result<regex::Regex, regex::Error> {
             r"[\x{300}-\x{36F}\x{1AB0}-\x{1AFF}\x{1DC0}-\x{1DFF}\x{20D0}-\x{20FF}]",
         )
         .replace(r"\p{So}", r"[\x{2190}-\x{2BFF}\x{1F000}-\x{1FAFF}]")
-        .replace(r"\d", &format!(r"[0-9\x{{{:X}}}]", crate::text::NEVER as u32));
+        .replace(
+            r"\d",
+            &format!(r"[0-9\x{{{:X}}}]", crate::text::NEVER as u32),
+        );
     regex::RegexBuilder::new(&re)
         .dfa_size_limit(8 << 20)
         .build()

@@ -67,3 +67,33 @@ fn leetspeak_slang_and_emoji_around_spans() {
     let f = flagged(Region::Uk, "😀😀 NHS 943 476 5919 👩🏽‍⚕️");
     assert!(has(&f, "phi/nhs-number", "943 476 5919"), "{f:?}");
 }
+
+#[test]
+fn shouted_dates_ages_and_wards_with_accents() {
+    let f = flagged(
+        Region::Ca,
+        "Mme Roux admise le 14 FÉVRIER, décédée le 2 AOÛT. NONAGÉNAIRE, AGED 94, WARD 7",
+    );
+    for (rule, text) in [
+        ("phi/patient-date", "14 FÉVRIER"),
+        ("phi/patient-date", "2 AOÛT"),
+        ("phi/age-over-89", "NONAGÉNAIRE"),
+        ("phi/age-over-89", "94"),
+        ("phi/ward-bed-room", "WARD 7"),
+    ] {
+        assert!(has(&f, rule, text), "{rule} {text}: {f:?}");
+    }
+}
+
+#[test]
+fn digits_of_other_scripts() {
+    // Arabic-Indic, Devanagari and Bengali digits are read as the NHS number they spell.
+    let numbers = ["٩٤٣ ٤٧٦ ٥٩١٩", "९४३ ४७६ ५९१९", "৯৪৩ ৪৭৬ ৫৯১৯"];
+    let f = flagged(
+        Region::Uk,
+        &format!("Mrs Khan, NHS {}", numbers.join(", NHS ")),
+    );
+    for n in numbers {
+        assert!(has(&f, "phi/nhs-number", n), "{n}: {f:?}");
+    }
+}

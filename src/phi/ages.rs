@@ -48,16 +48,17 @@ pub const AGE_OVER_89: Rule = Rule {
 
 const NUM: &str = r"(?:9\d|1[01]\d)";
 
+/// Ages in digits or words with a unit, a sex, a cue or a birthday, on the lowercased text: a case-insensitive flag multiplies what the regex crate builds.
 static AGE_RE: LazyLock<Regex> = LazyLock::new(|| {
     let words = r"ninety(?:[\- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a|one) hundred(?: and (?:one|two|three|four|five|six|seven|eight|nine|ten))?";
     crate::lexicon::pattern(&format!(
         concat!(
-            r"(?i)(?-u:\b)(?:",
+            r"(?-u:\b)(?:",
             r"(?P<unit>{n}|{w})(?:\s?-\s?|\s)?(?:years?|yrs?|yo|y/o|y\.o\.|yr)(?:[\s\-]?old)?(?-u:\b)",
             r"|(?P<sex>{n})\s?(?:m|f|ans)(?-u:\b)",
             r"|(?:aged|age|he's|she's|he is|she is|turned|turns|turning|just turned)\s(?P<ctx>{n}|{w})(?-u:\b)",
             r"|(?:(?-u:\b)(?:is|was)|,)\s(?P<story>{w})(?-u:\b)",
-            r"|(?P<word>nonagenarian|centenarian|supercentenarian|centenaire|nonag[ée]naire)s?",
+            r"|(?P<word>nonagenarian|centenarian|supercentenarian|centenaire|nonag[éÉe]naire)s?",
             r"|(?P<bday>{n}(?:st|nd|rd|th))\sbirthday",
             r")"
         ),
@@ -129,7 +130,7 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
 }
 
 fn ages(ctx: &Ctx, hits: &mut Vec<Hit>) {
-    for c in AGE_RE.captures_iter(ctx.text) {
+    for c in AGE_RE.captures_iter(ctx.lower) {
         let whole = c.get(0).expect("whole match");
         if let Some(g) = c.name("ctx") {
             let after = ctx.lower_after(g.end(), 4);

@@ -81,8 +81,9 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
     }
 });
 
+/// An age, on the lowercased text: a case-insensitive flag multiplies what the regex crate builds.
 static AGE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(r"(?i)(?-u:\b)(\d{1,3})\s?(?:-year-old|-yr-old|year-old|year old|years old|yo|y/o|m|f)(?-u:\b)|(?-u:\b)aged (\d{1,3})(?-u:\b)|(?::|,)\s(\d{1,3}),")
+    crate::lexicon::pattern(r"(?-u:\b)(\d{1,3})\s?(?:-year-old|-yr-old|year-old|year old|years old|yo|y/o|m|f)(?-u:\b)|(?-u:\b)aged (\d{1,3})(?-u:\b)|(?::|,)\s(\d{1,3}),")
         .expect("valid pattern")
 });
 
@@ -122,7 +123,7 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
     let v = &*VOCABULARY;
     let mut details: Vec<(String, Range<usize>)> = Vec::new();
     let mut score = 0;
-    if let Some(c) = gated(ctx.digits, || AGE_RE.captures_iter(ctx.text)).next() {
+    if let Some(c) = gated(ctx.digits, || AGE_RE.captures_iter(ctx.lower)).next() {
         let g = c
             .get(1)
             .or_else(|| c.get(2))

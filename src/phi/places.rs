@@ -67,8 +67,9 @@ pub const PATIENT_PLACE: Rule = Rule {
     },
 };
 
+/// A ward, bed, bay or room with its number, on the lowercased text: a case-insensitive flag multiplies what the regex crate builds.
 static WARD_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(r"(?i)(?-u:\b)(?:(?:icu|hdu|ccu|itu) )?(?:ward|wd|bed|bay|room|rm|cubicle|cube|side ?room|resus|chambre|cot|pod|stall|majors|recovery bay)\s?(?:#|no\.? ?)?\d{1,3}[a-z]?(?-u:\b)")
+    crate::lexicon::pattern(r"(?-u:\b)(?:(?:icu|hdu|ccu|itu) )?(?:ward|wd|bed|bay|room|rm|cubicle|cube|side ?room|resus|chambre|cot|pod|stall|majors|recovery bay)\s?(?:#|no\.? ?)?\d{1,3}[a-z]?(?-u:\b)")
         .expect("valid pattern")
 });
 
@@ -445,7 +446,7 @@ fn with_number(ctx: &Ctx, r: Range<usize>) -> Range<usize> {
 }
 
 pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
-    for m in gated(ctx.digits, || WARD_RE.find_iter(ctx.text)) {
+    for m in gated(ctx.digits, || WARD_RE.find_iter(ctx.lower)) {
         // "Room 2.14" is a conference room number, not a bed.
         let after = ctx.lower_after(m.end(), 2);
         if after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
