@@ -7,6 +7,7 @@ use crate::finding::{Category, Finding};
 use crate::frame::Frame;
 use crate::text::Normalized;
 use crate::{conduct, phi, rules};
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Prepares what a check may need, so that the first check as the author types is as quick
@@ -61,10 +62,10 @@ pub fn check(text: &str, config: &Config) -> Vec<Finding> {
 
 fn to_finding(hit: Hit, norm: &Normalized, config: &Config) -> Finding {
     let rule = hit.rule;
-    let mut explanation = rule.why.to_string();
-    if let Some(detail) = &hit.detail {
-        explanation = format!("{detail} {explanation}");
-    }
+    let explanation = match &hit.detail {
+        Some(detail) => Cow::Owned(format!("{detail} {}", rule.why)),
+        None => Cow::Borrowed(rule.why),
+    };
     Finding {
         span: norm.to_original(hit.span),
         category: rule.category(),
@@ -72,11 +73,13 @@ fn to_finding(hit: Hit, norm: &Normalized, config: &Config) -> Finding {
         severity: rule.severity_in(config.region),
         rule: rule.id,
         message: match &hit.detail {
-            Some(d) if rule.kind == crate::Kind::Combination => format!("{} {d}", rule.message),
-            _ => rule.message.to_string(),
+            Some(d) if rule.kind == crate::Kind::Combination => {
+                Cow::Owned(format!("{} {d}", rule.message))
+            }
+            _ => Cow::Borrowed(rule.message),
         },
         explanation,
-        guidance: rule.guidance.for_region(config.region).to_vec(),
+        guidance: rule.guidance.for_region(config.region),
         suggestions: hit
             .suggestions
             .unwrap_or_else(|| rule.suggestions.iter().map(|s| s.to_string()).collect()),

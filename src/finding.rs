@@ -1,6 +1,7 @@
 //! The finding: what the engine reports for one flagged span (DESIGN.md, "Finding").
 
 use serde::Serialize;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Which half of Chaperone a finding belongs to.
@@ -141,8 +142,10 @@ pub struct Finding {
     pub kind: Kind,
     pub severity: Severity,
     pub rule: &'static str,
-    pub message: String,
-    pub explanation: String,
-    pub guidance: Vec<Cite>,
+    /// The rule's message, or the rule's with this finding's detail.
+    pub message: Cow<'static, str>,
+    /// The rule's explanation, or the rule's after this finding's detail.
+    pub explanation: Cow<'static, str>,
+    pub guidance: &'static [Cite],
     pub suggestions: Vec<String>,
 }

@@ -61,3 +61,35 @@ fn the_catalogue_is_json() {
     let rules: serde_json::Value = serde_json::from_str(&chaperone::wasm::rules()).unwrap();
     assert!(rules["rules"].as_array().is_some_and(|r| !r.is_empty()));
 }
+
+#[wasm_bindgen_test]
+fn findings_carry_every_field_the_engine_gives_in_each_region() {
+    // Shared parts are cached per region: a combination's own message and explanation, and
+    // a region change, must still come through.
+    let texts = [
+        "Saw a nonagenarian today, Mr Okafor, aged 94 on Ward 7",
+        "Her daughter Priya called from 07700 900123 😀, NHS 943 476 5919",
+        "3rd visit this week from our favourite frequent flyer, classic drug-seeking 🙄",
+        "Lives at 14 Brudenell Grove, LS6 1HR; MRN 00482913, DOB 03/04/1951.",
+    ];
+    let mut engine = Engine::new("").unwrap();
+    for region in ["uk", "us", "au", "ca", "uk"] {
+        let settings = format!(r#"{{"region":"{region}"}}"#);
+        engine.set_config(&settings).unwrap();
+        let config = chaperone::Config::from_json(&settings).unwrap();
+        for text in texts {
+            let crossed = js_sys::JSON::stringify(&engine.check(text).unwrap()).unwrap();
+            let crossed: Vec<serde_json::Value> =
+                serde_json::from_str(&crossed.as_string().unwrap()).unwrap();
+            let native = chaperone::check(text, &config);
+            assert_eq!(crossed.len(), native.len(), "{region}: {text}");
+            for (got, want) in crossed.iter().zip(&native) {
+                let mut want = serde_json::to_value(want).unwrap();
+                want["start"] = got["start"].clone();
+                want["end"] = got["end"].clone();
+                assert_eq!(got, &want, "{region}: {text}");
+            }
+            assert!(native.iter().any(|f| f.rule == "phi/combination") || !text.contains("nonag"));
+        }
+    }
+}
