@@ -17,6 +17,27 @@ pub struct Ctx<'a> {
     /// Whether the post has any (ASCII, after folding) digit. Detectors whose patterns all
     /// need one skip their scans, and the patterns are not compiled until a post has digits.
     pub digits: bool,
+    /// Which byte values the post has, so a gate can rule out what it cannot contain
+    /// without searching.
+    pub bytes: ByteSet,
+}
+
+/// A set of byte values.
+#[derive(Default)]
+pub struct ByteSet([u64; 4]);
+
+impl ByteSet {
+    pub fn of(text: &str) -> ByteSet {
+        let mut set = ByteSet::default();
+        for b in text.bytes() {
+            set.0[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
+        set
+    }
+
+    pub fn has(&self, b: u8) -> bool {
+        self.0[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+    }
 }
 
 impl Ctx<'_> {
@@ -26,7 +47,10 @@ impl Ctx<'_> {
 
     /// Whether the lowercased post contains any of `needles`: a cheap gate before a pattern.
     pub fn mentions(&self, needles: &[&str]) -> bool {
-        needles.iter().any(|n| self.lower.contains(n))
+        needles.iter().any(|n| match n.as_bytes() {
+            &[b] => self.bytes.has(b),
+            bytes => bytes.iter().all(|&b| self.bytes.has(b)) && self.lower.contains(n),
+        })
     }
 
     /// Whether the post could hold a signed quotation ("'...' - Sandra"): a closing quote or
@@ -88,5 +112,17 @@ impl Hit {
     pub fn with_detail(mut self, detail: String) -> Hit {
         self.detail = Some(detail);
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_byte_set_knows_its_bytes() {
+        let set = ByteSet::of("ab\u{201D}");
+        assert!(set.has(b'a') && set.has(b'b') && set.has(0xE2) && set.has(0x9D));
+        assert!(!set.has(b'c') && !set.has(0) && !set.has(255));
     }
 }

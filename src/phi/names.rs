@@ -12,6 +12,7 @@ use crate::finding::{Kind, Severity};
 use crate::lexicon::{gated, WordList, WordSet};
 use crate::rules::{ex, ex_in, Examples, Rule};
 use regex::Regex;
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -72,17 +73,35 @@ fn sorted(lines: impl Iterator<Item = &'static str>) -> Vec<&'static str> {
 /// Whether a word is in a name list, ignoring case, accents, a possessive "'s", a plural
 /// "s" ("the Nguyens") and the second half of a hyphenated name ("Jean-François").
 fn in_list(list: &[&str], word: &str) -> bool {
-    let w: String = word
-        .trim_end_matches("'s")
-        .chars()
-        .map(fold_accent)
-        .collect::<String>()
-        .to_lowercase();
+    let word = without_possessive(word);
+    let mut ascii = [0; 32];
+    let w: Cow<str> = match ascii.get_mut(..word.len()) {
+        // Most words: lowercased in place, no allocation.
+        Some(buf) if word.is_ascii() => {
+            buf.copy_from_slice(word.as_bytes());
+            buf.make_ascii_lowercase();
+            Cow::Borrowed(std::str::from_utf8(buf).expect("ASCII"))
+        }
+        _ => Cow::Owned(
+            word.chars()
+                .map(fold_accent)
+                .collect::<String>()
+                .to_lowercase(),
+        ),
+    };
     let found = |w: &str| list.binary_search(&w).is_ok();
     found(&w)
         || w.split_once('-')
             .is_some_and(|(a, _)| a.len() >= 3 && found(a))
         || (w.len() > 4 && w.ends_with('s') && found(&w[..w.len() - 1]))
+}
+
+/// `word` without its possessive "'s" (or several, as typed: "Priya's's").
+fn without_possessive(mut word: &str) -> &str {
+    while let Some(w) = word.strip_suffix("'s") {
+        word = w;
+    }
+    word
 }
 
 /// The base letter of common accented Latin letters.
@@ -1315,7 +1334,7 @@ fn trim_name(ctx: &Ctx, r: Range<usize>, titled: bool) -> Range<usize> {
     let mut offset = 0;
     for (i, word) in text.split_inclusive([' ', '\t', '\n']).enumerate() {
         let w = word.trim_end();
-        let clean = w.trim_end_matches("'s").trim_end_matches('\'');
+        let clean = without_possessive(w).trim_end_matches('\'');
         let stop = clean.is_empty()
             || (i > 0 && (is_ambiguous(clean) && !in_list(&SURNAMES, clean)))
             || (i > 0 && !titled && !clean.starts_with(|c: char| c.is_uppercase()))
@@ -1388,7 +1407,7 @@ fn first_word(s: &str) -> &str {
 fn is_excluded(ctx: &Ctx, r: Range<usize>) -> bool {
     let before = ctx.lower_before(r.start, 20);
     let after = ctx.lower_after(r.end, 24);
-    let name = ctx.lower[r.clone()].trim_end_matches("'s").to_string();
+    let name = without_possessive(&ctx.lower[r.clone()]).to_string();
     let last_before = before.split_whitespace().last().unwrap_or("");
     let two_before: String = before
         .split_whitespace()
@@ -1464,9 +1483,7 @@ fn propagate(ctx: &Ctx, found: &mut Vec<Range<usize>>) {
     let mut words: HashSet<String> = HashSet::new();
     for r in found.iter() {
         for w in ctx.text[r.clone()].split(|c: char| c.is_whitespace() || c == ',') {
-            let w = w
-                .trim_end_matches("'s")
-                .trim_matches(|c: char| !c.is_alphanumeric());
+            let w = without_possessive(w).trim_matches(|c: char| !c.is_alphanumeric());
             if w.chars().count() >= 3
                 && !is_ambiguous(w)
                 && w.starts_with(|c: char| c.is_uppercase())
@@ -1481,8 +1498,8 @@ fn propagate(ctx: &Ctx, found: &mut Vec<Range<usize>>) {
     let taken = Taken::new(found);
     let extra: Vec<Range<usize>> = name_words::runs(ctx.text)
         .flat_map(|m| word_starts(&ctx.text[m.clone()]).map(move |(o, w)| (m.start + o, w)))
-        .filter(|(_, w)| words.contains(w.trim_end_matches("'s")))
-        .map(|(s, w)| s..s + w.trim_end_matches("'s").len())
+        .filter(|(_, w)| words.contains(without_possessive(w)))
+        .map(|(s, w)| s..s + without_possessive(w).len())
         .filter(|r| !taken.overlaps(r) && !is_excluded(ctx, r.clone()))
         .collect();
     found.extend(extra);
