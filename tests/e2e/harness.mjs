@@ -61,14 +61,41 @@ export function serve() {
 
 export const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--window-size=1000,800'];
 
-/** Headless Chromium or Firefox ESR with the built extension installed. */
-export async function launch(browser) {
+/** A proxy that forwards nothing and records every request sent to it: a browser whose
+ * traffic goes through it shows what any of its contexts tried to reach, the extension's
+ * background included. Loopback addresses bypass it (the fixture server). */
+export async function egressProxy() {
+  const seen = [];
+  const server = createServer((req, res) => {
+    seen.push(req.url);
+    res.writeHead(403).end();
+  });
+  server.on('connect', (req, socket) => {
+    seen.push(`https://${req.url}`);
+    socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { port: server.address().port, seen, close: () => server.close() };
+}
+
+/** Headless Chromium or Firefox ESR with the built extension installed; Firefox sends
+ * everything not to a loopback address through `proxyPort` when given. */
+export async function launch(browser, proxyPort) {
   if (browser === 'chromium') {
     const b = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, pipe: true, enableExtensions: true, args: FLAGS });
     await b.installExtension(join(root, 'dist', 'chrome'));
     return b;
   }
-  const b = await puppeteer.launch({ browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true });
+  const proxy = proxyPort
+    ? {
+        'network.proxy.type': 1,
+        'network.proxy.http': '127.0.0.1',
+        'network.proxy.http_port': proxyPort,
+        'network.proxy.ssl': '127.0.0.1',
+        'network.proxy.ssl_port': proxyPort,
+      }
+    : {};
+  const b = await puppeteer.launch({ browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true, extraPrefsFirefox: proxy });
   await b.installExtension(join(root, 'dist', 'firefox'));
   return b;
 }

@@ -3,11 +3,14 @@
 // editor: type a post character by character, see the badge count and the underlines on
 // the right words, open a card, apply a fix, check the editor's own model, undo, keep
 // typing; a clean post stays unflagged; no request leaves for anywhere but the fixture
-// server. Usage: node tests/e2e/run.mjs [chromium|firefox ...]
+// server, from the page or from the extension's background (Chromium: its service worker
+// watched over CDP; Firefox: every context through a recording proxy); nothing typed is in
+// the extension's storage (Chromium: read from its options page; Firefox: from the profile).
+// Usage: node tests/e2e/run.mjs [chromium|firefox ...]
 
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { EDITORS, buildFixtures, focusEditor, launch, model, observe, root, serve, sleep, waitFor } from './harness.mjs';
+import { EDITORS, buildFixtures, egressProxy, focusEditor, launch, model, observe, root, serve, sleep, waitFor } from './harness.mjs';
 
 const screenshots = join(root, 'tests', 'e2e', 'screenshots');
 const STRICT = new Set(['textarea', 'lexical', 'slate']);
@@ -244,6 +247,48 @@ async function storageScenario(browser, page, base, seen) {
   if (!error.includes('invalid region')) throw new Error(`options page says ${JSON.stringify(error)}`);
 }
 
+/** The files where Firefox keeps extension storage in the profile: `storage.sync` without an
+ * account (SQLite, `storage-sync-v2.sqlite`), `storage.local` (IndexedDB under the
+ * extension's `moz-extension` origin) and the older JSON store. */
+function extensionStorageFiles(profile) {
+  const files = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files.push(path);
+    }
+  };
+  for (const entry of readdirSync(profile)) {
+    if (entry.startsWith('storage-sync-v2.sqlite')) files.push(join(profile, entry));
+  }
+  const origins = join(profile, 'storage', 'default');
+  if (existsSync(origins)) {
+    for (const o of readdirSync(origins)) if (o.startsWith('moz-extension')) walk(join(origins, o));
+  }
+  if (existsSync(join(profile, 'browser-extension-data'))) walk(join(profile, 'browser-extension-data'));
+  return files;
+}
+
+/** Firefox: BiDi cannot open the extension's pages, so storage is read from the profile's
+ * files after the session. The term the user allowed must be there (the files are the right
+ * ones and readable); nothing the user typed may be. */
+async function profileStorageScenario(browser) {
+  const args = browser.process().spawnargs;
+  const profile = args[args.indexOf('--profile') + 1];
+  // Firefox writes storage.sync and IndexedDB lazily: wait until the allowed term lands.
+  const read = () => extensionStorageFiles(profile).map((f) => [f, readFileSync(f)]);
+  const has = (files, text) => files.filter(([, bytes]) => bytes.includes(text) || bytes.includes(Buffer.from(text, 'utf16le')));
+  const files = await waitFor(() => {
+    const files = read();
+    return has(files, 'Abernathy').length ? files : null;
+  }, 'the allowed term in the profile\'s extension storage', 15000);
+  for (const secret of ['Okafor', NHS, '07700', 'frequent flyer', 'bed 4']) {
+    const found = has(files, secret).map(([f]) => f);
+    if (found.length) throw new Error(`post text in storage: ${secret} in ${found.join(', ')}`);
+  }
+}
+
 /** Geometry of a textarea and the overlay that draws its underlines: they must coincide. */
 function mirrorGeometry(page) {
   return page.evaluate(() => {
@@ -360,7 +405,10 @@ async function main() {
     console.log(`FAIL ${error.message}`);
   }
   for (const name of browsers) {
-    const browser = await launch(name);
+    // Firefox's extension background is not a target puppeteer can watch: its requests, like
+    // every other context's, are caught by a proxy the whole browser goes through.
+    const proxy = name === 'firefox' ? await egressProxy() : null;
+    const browser = await launch(name, proxy?.port);
     const workerRequests = [];
     // Detached before the worker-restart test: a debugger session holds a restarted worker.
     const workerSession = name === 'chromium' ? await watchWorker(browser, workerRequests) : null;
@@ -372,9 +420,11 @@ async function main() {
       ...EDITORS.map((e) => [e, () => scenario(name, page, base, e)]),
       ['clean post', () => cleanScenario(page, base)],
       ['keyboard, buttons, scroll and zoom', () => keyboardScenario(name, page, base)],
-      // Firefox's WebDriver BiDi refuses to open moz-extension:// pages, so only Chromium reads
-      // the extension's storage back.
-      ...(name === 'chromium' ? [['storage, bad settings, popup and options', () => storageScenario(browser, page, base, requests)]] : []),
+      // Firefox's WebDriver BiDi refuses to open moz-extension:// pages: its storage is read
+      // from the profile instead.
+      name === 'chromium'
+        ? ['storage, bad settings, popup and options', () => storageScenario(browser, page, base, requests)]
+        : ['storage in the profile', () => profileStorageScenario(browser)],
       ['hostile page', () => hostileScenario(name, page, base, workerSession)],
     ];
     for (const [label, run] of cases) {
@@ -398,6 +448,28 @@ async function main() {
     } else {
       passed++;
       console.log(`ok   ${name} no request outside the fixture server (${requests.length} requests)`);
+    }
+    if (proxy) {
+      // A request the page makes on purpose must reach the proxy, or its silence proves nothing.
+      const control = 'http://egress-control.invalid/';
+      const other = await browser.newPage();
+      await other.evaluate((url) => fetch(url).catch(() => {}), control);
+      await other.close();
+      // Firefox's own settings service calls out whatever its prefs say; the extension's code
+      // names no remote URL at all (the static check above), Mozilla's included.
+      const browserOwn = (u) => new URL(u).hostname.endsWith('.services.mozilla.com');
+      const reached = proxy.seen.filter((u) => u !== control && !browserOwn(u));
+      if (!proxy.seen.includes(control)) {
+        failed++;
+        console.log(`FAIL ${name} proxy: the control request did not reach it (${proxy.seen.join(', ')})`);
+      } else if (reached.length) {
+        failed++;
+        console.log(`FAIL ${name} proxy: requests left the browser: ${reached.join(', ')}`);
+      } else {
+        passed++;
+        console.log(`ok   ${name} no request from any context, background included, reached the proxy`);
+      }
+      proxy.close();
     }
     await browser.close();
   }
