@@ -6,6 +6,7 @@ use crate::rules::Rule;
 use crate::text::{convert_offsets, Unit};
 use crate::{catalogue, check, rules, Config, Finding, Region};
 use serde::Serialize;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 use wasm_bindgen::prelude::*;
@@ -20,23 +21,24 @@ fn start() {
 pub struct Engine {
     config: Config,
     /// What every finding of a rule shares in the configured region, as frozen JavaScript
-    /// objects in the order of `rules::all()`.
+    /// objects at the rule's index in `rules::all()`, sent the first time a rule is found.
     rules: JsValue,
+    /// Which rules' shared parts `rules` holds.
+    sent: RefCell<Vec<bool>>,
 }
 
-// A check sends each finding across as a few numbers and only what differs from its rule;
-// the shared parts are parsed once per region. Sending whole findings as JSON cost a third
-// of a 280-character post's check, most of it copying the same explanations every time.
+// A check sends each finding across as a few numbers and only what differs from its rule,
+// with the shared parts of rules not sent before. Sending whole findings as JSON cost a
+// third of a 280-character post's check, most of it copying the same explanations.
 #[wasm_bindgen(inline_js = r#"
 const freeze = (value) => {
   if (value && typeof value === 'object') Object.values(value).forEach(freeze);
   return Object.freeze(value);
 };
-export function rulesFrom(json) {
-  return JSON.parse(json).map(freeze);
-}
 export function findingsFrom(json, rules) {
-  return JSON.parse(json).map(([start, end, index, message, explanation, suggestions]) => {
+  const { parts, findings } = JSON.parse(json);
+  for (const [index, part] of parts) rules[index] = freeze(part);
+  return findings.map(([start, end, index, message, explanation, suggestions]) => {
     const rule = rules[index];
     return {
       start,
@@ -54,28 +56,27 @@ export function findingsFrom(json, rules) {
 }
 "#)]
 extern "C" {
-    #[wasm_bindgen(js_name = rulesFrom)]
-    fn rules_from(json: &str) -> JsValue;
     #[wasm_bindgen(js_name = findingsFrom)]
     fn findings_from(json: &str, rules: &JsValue) -> JsValue;
 }
 
-/// The shared part of each rule's findings in `region`: a finding with nothing of its own
-/// is these fields and its offsets.
-fn shared_parts(region: Region) -> JsValue {
-    #[derive(Serialize)]
-    struct Shared {
-        category: Category,
-        kind: Kind,
-        severity: Severity,
-        rule: &'static str,
-        message: &'static str,
-        explanation: &'static str,
-        guidance: &'static [Cite],
-        suggestions: &'static [&'static str],
-    }
-    let parts: Vec<Shared> = rules::all()
-        .map(|r| Shared {
+/// What every finding of a rule shares in a region: a finding with nothing of its own is
+/// these fields and its offsets.
+#[derive(Serialize)]
+struct Shared {
+    category: Category,
+    kind: Kind,
+    severity: Severity,
+    rule: &'static str,
+    message: &'static str,
+    explanation: &'static str,
+    guidance: &'static [Cite],
+    suggestions: &'static [&'static str],
+}
+
+impl Shared {
+    fn of(r: &'static Rule, region: Region) -> Shared {
+        Shared {
             category: r.category(),
             kind: r.kind,
             severity: r.severity_in(region),
@@ -84,9 +85,16 @@ fn shared_parts(region: Region) -> JsValue {
             explanation: r.why,
             guidance: r.guidance.for_region(region),
             suggestions: r.suggestions,
-        })
-        .collect();
-    rules_from(&serde_json::to_string(&parts).expect("rules serialise"))
+        }
+    }
+}
+
+/// What one check sends across: the shared parts of rules found for the first time, then
+/// the findings.
+#[derive(Serialize)]
+struct Checked<'a> {
+    parts: Vec<(usize, Shared)>,
+    findings: Vec<Compact<'a>>,
 }
 
 /// A finding as it crosses: UTF-16 offsets, the rule's index, then the message, explanation
@@ -100,14 +108,15 @@ type Compact<'a> = (
     Option<&'a [String]>,
 );
 
-fn compact<'a>(f: &'a Finding, units: &[usize]) -> Compact<'a> {
-    static INDEX: LazyLock<HashMap<&str, (usize, &Rule)>> = LazyLock::new(|| {
-        rules::all()
-            .enumerate()
-            .map(|(i, r)| (r.id, (i, r)))
-            .collect()
-    });
-    let (index, rule) = INDEX[f.rule];
+/// Each rule's index in `rules::all()`, by id.
+static INDEX: LazyLock<HashMap<&str, (usize, &Rule)>> = LazyLock::new(|| {
+    rules::all()
+        .enumerate()
+        .map(|(i, r)| (r.id, (i, r)))
+        .collect()
+});
+
+fn compact<'a>(f: &'a Finding, rule: &Rule, index: usize, units: &[usize]) -> Compact<'a> {
     let own_suggestions = f.suggestions.len() != rule.suggestions.len()
         || f.suggestions
             .iter()
@@ -129,10 +138,10 @@ impl Engine {
     /// config throws an `Error` whose message names the problem.
     #[wasm_bindgen(constructor)]
     pub fn new(config_json: &str) -> Result<Engine, JsError> {
-        let config = parse_config(config_json)?;
         Ok(Engine {
-            rules: shared_parts(config.region),
-            config,
+            config: parse_config(config_json)?,
+            rules: js_sys::Array::new().into(),
+            sent: RefCell::new(vec![false; INDEX.len()]),
         })
     }
 
@@ -141,7 +150,9 @@ impl Engine {
     pub fn set_config(&mut self, config_json: &str) -> Result<(), JsError> {
         let config = parse_config(config_json)?;
         if config.region != self.config.region {
-            self.rules = shared_parts(config.region);
+            // The shared parts hold the region's severities and guidance.
+            self.rules = js_sys::Array::new().into();
+            self.sent.borrow_mut().fill(false);
         }
         self.config = config;
         Ok(())
@@ -170,12 +181,21 @@ impl Engine {
             .flat_map(|f| [f.span.start, f.span.end])
             .collect();
         let units = convert_offsets(text, &bytes, Unit::Utf16);
-        let out: Vec<Compact> = findings
-            .iter()
-            .zip(units.chunks(2))
-            .map(|(f, u)| compact(f, u))
-            .collect();
-        let json = serde_json::to_string(&out).map_err(|e| JsError::new(&e.to_string()))?;
+        let mut sent = self.sent.borrow_mut();
+        let mut checked = Checked {
+            parts: Vec::new(),
+            findings: Vec::with_capacity(findings.len()),
+        };
+        for (f, u) in findings.iter().zip(units.chunks(2)) {
+            let (index, rule) = INDEX[f.rule];
+            if !std::mem::replace(&mut sent[index], true) {
+                checked
+                    .parts
+                    .push((index, Shared::of(rule, self.config.region)));
+            }
+            checked.findings.push(compact(f, rule, index, u));
+        }
+        let json = serde_json::to_string(&checked).map_err(|e| JsError::new(&e.to_string()))?;
         Ok(findings_from(&json, &self.rules))
     }
 }

@@ -39,7 +39,15 @@ window.run = async () => {
     while (performance.now() < until) engine.check(text);
     const times = [];
     for (let i = 0; i < runs; i++) { const s = performance.now(); engine.check(text); times.push(performance.now() - s); }
-    results[n] = { p50: quantile(times, 0.5), p99: quantile(times, 0.99), max: Math.max(...times) };
+    // The timer's 5 µs grain rounds a ~50 µs check by a tenth: the median is also taken over
+    // batches of 20 checks, each batch's time divided by 20.
+    const batches = [];
+    for (let i = 0; i < runs / 4; i++) {
+      const s = performance.now();
+      for (let j = 0; j < 20; j++) engine.check(text);
+      batches.push((performance.now() - s) / 20);
+    }
+    results[n] = { p50: quantile(times, 0.5), p50batched: quantile(batches, 0.5), p99: quantile(times, 0.99), max: Math.max(...times) };
   }
   results.heap_mb = performance.memory ? performance.memory.usedJSHeapSize / 1e6 : null;
   return results;
@@ -90,7 +98,8 @@ server.close();
 
 const us = (ms) => `${(ms * 1000).toFixed(0)} µs`;
 const rows = [
-  ['check 280 chars p50', us(r[280].p50), '≤ 50 µs', r[280].p50 <= 0.05],
+  ['check 280 chars p50 (single checks, 5 µs grain)', us(r[280].p50), '≤ 50 µs', r[280].p50 <= 0.05],
+  ['check 280 chars p50 (median of 20-check batches)', `${(r[280].p50batched * 1000).toFixed(1)} µs`, '≤ 50 µs', r[280].p50batched <= 0.05],
   ['check 280 chars p99', us(r[280].p99), '≤ 250 µs', r[280].p99 <= 0.25],
   ['check 3,000 chars p99', us(r[3000].p99), '≤ 1 ms', r[3000].p99 <= 1],
   ['check 40,000 chars p50', `${r[40000].p50.toFixed(1)} ms`, '≤ 20 ms', r[40000].p50 <= 20],
