@@ -41,6 +41,7 @@ pub const PERSON_NAME: Rule = Rule {
             ex_in(Region::Au, "Little Aiden (5) from Kalgoorlie flew 600 km"),
             ex("Today\nHarold\nBlackwood\nwalked 50 feet after his stroke"),
             ex_in(Region::Uk, "Saw Mrs Оkafor today"),
+            ex_in(Region::Uk, "bleep: \"doctor, DAVID JONES in side room 2 wants to go home\""),
         ],
         pass: &[
             ex_in(Region::Uk, "Flu clinic Sat 12 Oct at the practice, thanks @NHSEngland and Dr Patel"),
@@ -1421,7 +1422,9 @@ fn is_excluded(ctx: &Ctx, r: Range<usize>) -> bool {
     before.ends_with('#')
         || before.ends_with('@')
         || TITLES.contains(&name.trim_end_matches('.'))
-        || (is_whole_word(&COLLEAGUE_BEFORE, last_before) && !after_possessive(before))
+        || (is_whole_word(&COLLEAGUE_BEFORE, last_before)
+            && !after_possessive(before)
+            && !addressed(last_before))
         || is_whole_word(&COLLEAGUE_BEFORE, &two_before)
         || after.starts_with(" et al")
         || after.starts_with(" and colleagues")
@@ -1435,6 +1438,12 @@ fn is_excluded(ctx: &Ctx, r: Range<usize>) -> bool {
             .allow
             .iter()
             .any(|a| a.to_lowercase().contains(&name))
+}
+
+/// "doctor, David Jones wants to go home": a role word with a comma or a colon after it is
+/// someone being spoken to, not the title of the name that follows.
+fn addressed(word: &str) -> bool {
+    word.ends_with([',', ':', ';', '!', '?'])
 }
 
 /// "her sister", "his nurse": a relative or the patient's own carer, not a colleague.
