@@ -223,9 +223,14 @@ impl WordSet {
 
 /// A set of whole words or short phrases compared exactly (ignoring ASCII case): cheaper than
 /// a `WordSet` when the question is "is this word one of these?". A sorted list searched
-/// without allocating or hashing: these lists are short and asked often.
+/// without allocating or hashing, from the range of words with the same first letter: these
+/// lists are asked often.
 #[derive(Debug)]
-pub struct WordList(Vec<&'static str>);
+pub struct WordList {
+    sorted: Vec<&'static str>,
+    /// For each first byte, the range of `sorted` starting with it.
+    by_first: Box<[(u32, u32); 256]>,
+}
 
 impl WordList {
     /// Builds the list; `words` must be lowercase.
@@ -236,13 +241,27 @@ impl WordList {
         let mut sorted = words.to_vec();
         sorted.sort_unstable();
         sorted.dedup();
-        WordList(sorted)
+        let mut by_first = Box::new([(0, 0); 256]);
+        for (i, w) in sorted.iter().enumerate() {
+            if let Some(&b) = w.as_bytes().first() {
+                let range = &mut by_first[usize::from(b)];
+                if range.0 == range.1 {
+                    range.0 = i as u32;
+                }
+                range.1 = i as u32 + 1;
+            }
+        }
+        WordList { sorted, by_first }
     }
 
     /// Whether `word`, ignoring ASCII case, is in the list.
     pub fn contains(&self, word: &str) -> bool {
+        let Some(&first) = word.as_bytes().first() else {
+            return self.sorted.first() == Some(&"");
+        };
+        let (lo, hi) = self.by_first[usize::from(first.to_ascii_lowercase())];
         let lower = word.bytes().map(|b| b.to_ascii_lowercase());
-        self.0
+        self.sorted[lo as usize..hi as usize]
             .binary_search_by(|entry| entry.bytes().cmp(lower.clone()))
             .is_ok()
     }

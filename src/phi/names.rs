@@ -1278,7 +1278,7 @@ fn initial_before(text: &str, at: usize) -> Option<usize> {
 }
 
 fn is_ambiguous(word: &str) -> bool {
-    AMBIGUOUS.contains(&word.to_lowercase())
+    AMBIGUOUS.contains(word)
 }
 
 /// A run of capitalised words that the name lists recognise: a first name (not an ordinary
@@ -1292,7 +1292,7 @@ fn listed_name(ctx: &Ctx, r: Range<usize>) -> bool {
         && in_list(&FIRST_NAMES, first)
         && !is_ambiguous(words[1])
         && (in_list(&SURNAMES, words[1])
-            || (!is_ambiguous(first) && !INSTITUTION.contains(&words[1].to_lowercase())));
+            || (!is_ambiguous(first) && !INSTITUTION.contains(words[1])));
     let sentence_start = ctx
         .frame
         .sentence_at(r.start)
@@ -1408,17 +1408,9 @@ fn first_word(s: &str) -> &str {
 fn is_excluded(ctx: &Ctx, r: Range<usize>) -> bool {
     let before = ctx.lower_before(r.start, 20);
     let after = ctx.lower_after(r.end, 24);
-    let name = without_possessive(&ctx.lower[r.clone()]).to_string();
-    let last_before = before.split_whitespace().last().unwrap_or("");
-    let two_before: String = before
-        .split_whitespace()
-        .rev()
-        .take(2)
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let name = without_possessive(&ctx.lower[r.clone()]);
+    let last_before = before.split_whitespace().next_back().unwrap_or("");
+    let two_before = last_two_words(before);
     before.ends_with('#')
         || before.ends_with('@')
         || TITLES.contains(&name.trim_end_matches('.'))
@@ -1430,14 +1422,32 @@ fn is_excluded(ctx: &Ctx, r: Range<usize>) -> bool {
         || after.starts_with(" and colleagues")
         || after.trim_start().starts_with("(19")
         || after.trim_start().starts_with("(20")
-        || is_whole_word(&NOT_NAMES, first_word(&name))
-        || is_whole_word(&EPONYMS, &name)
-        || is_whole_word(&EPONYMS, first_word(&name))
+        || is_whole_word(&NOT_NAMES, first_word(name))
+        || is_whole_word(&EPONYMS, name)
+        || is_whole_word(&EPONYMS, first_word(name))
         || ctx
             .config
             .allow
             .iter()
-            .any(|a| a.to_lowercase().contains(&name))
+            .any(|a| a.to_lowercase().contains(name))
+}
+
+/// The last two words of `s`, joined by one space ("on call"): borrowed when `s` has them
+/// so already.
+fn last_two_words(s: &str) -> Cow<'_, str> {
+    let mut words = s.split_whitespace();
+    let (Some(last), Some(before)) = (words.next_back(), words.next_back()) else {
+        return Cow::Borrowed(s.split_whitespace().next_back().unwrap_or(""));
+    };
+    // Both words are slices of `s`: if one space joins them, the span is the answer.
+    let start = before.as_ptr() as usize - s.as_ptr() as usize;
+    let end = last.as_ptr() as usize - s.as_ptr() as usize + last.len();
+    let span = &s[start..end];
+    if span.len() == before.len() + 1 + last.len() && span.as_bytes()[before.len()] == b' ' {
+        Cow::Borrowed(span)
+    } else {
+        Cow::Owned(format!("{before} {last}"))
+    }
 }
 
 /// "doctor, David Jones wants to go home": a role word with a comma or a colon after it is
@@ -1530,6 +1540,15 @@ mod tests {
         .filter(|f| f.rule == "phi/person-name")
         .map(|f| text[f.span].to_string())
         .collect()
+    }
+
+    #[test]
+    fn the_last_two_words_joined_by_one_space() {
+        use super::last_two_words;
+        assert_eq!(last_two_words("seen by the on call "), "on call");
+        assert_eq!(last_two_words("the on\n  call"), "on call");
+        assert_eq!(last_two_words("  call"), "call");
+        assert_eq!(last_two_words(" \t"), "");
     }
 
     #[test]
