@@ -17,27 +17,55 @@ pub struct Ctx<'a> {
     /// Whether the post has any (ASCII, after folding) digit. Detectors whose patterns all
     /// need one skip their scans, and the patterns are not compiled until a post has digits.
     pub digits: bool,
-    /// Which byte values the post has, so a gate can rule out what it cannot contain
-    /// without searching.
-    pub bytes: ByteSet,
+    /// Which bytes and pairs of bytes the post has, so a gate can rule out what it cannot
+    /// contain without searching.
+    pub grams: Grams,
 }
 
-/// A set of byte values.
-#[derive(Default)]
-pub struct ByteSet([u64; 4]);
+/// The bytes of a text, and (hashed into 4,096 bits) its pairs of adjacent bytes: a needle
+/// with a byte or a pair the text lacks is not in it.
+pub struct Grams {
+    bytes: [u64; 4],
+    pairs: [u64; 64],
+}
 
-impl ByteSet {
-    pub fn of(text: &str) -> ByteSet {
-        let mut set = ByteSet::default();
-        for b in text.bytes() {
-            set.0[usize::from(b >> 6)] |= 1 << (b & 63);
+impl Grams {
+    pub fn of(text: &str) -> Grams {
+        let mut grams = Grams {
+            bytes: [0; 4],
+            pairs: [0; 64],
+        };
+        let bytes = text.as_bytes();
+        for &b in bytes {
+            set(&mut grams.bytes, usize::from(b));
         }
-        set
+        for pair in bytes.windows(2) {
+            set(&mut grams.pairs, pair_bit(pair));
+        }
+        grams
     }
 
-    pub fn has(&self, b: u8) -> bool {
-        self.0[usize::from(b >> 6)] & (1 << (b & 63)) != 0
+    pub fn has_byte(&self, b: u8) -> bool {
+        get(&self.bytes, usize::from(b))
     }
+
+    /// False when `needle` cannot be in the text; true when it may be.
+    pub fn may_contain(&self, needle: &[u8]) -> bool {
+        needle.iter().all(|&b| self.has_byte(b))
+            && needle.windows(2).all(|p| get(&self.pairs, pair_bit(p)))
+    }
+}
+
+fn pair_bit(pair: &[u8]) -> usize {
+    (usize::from(pair[0]) * 31 + usize::from(pair[1])) & 4095
+}
+
+fn set(bits: &mut [u64], i: usize) {
+    bits[i / 64] |= 1 << (i % 64);
+}
+
+fn get(bits: &[u64], i: usize) -> bool {
+    bits[i / 64] & (1 << (i % 64)) != 0
 }
 
 impl Ctx<'_> {
@@ -48,8 +76,8 @@ impl Ctx<'_> {
     /// Whether the lowercased post contains any of `needles`: a cheap gate before a pattern.
     pub fn mentions(&self, needles: &[&str]) -> bool {
         needles.iter().any(|n| match n.as_bytes() {
-            &[b] => self.bytes.has(b),
-            bytes => bytes.iter().all(|&b| self.bytes.has(b)) && self.lower.contains(n),
+            &[b] => self.grams.has_byte(b),
+            bytes => self.grams.may_contain(bytes) && self.lower.contains(n),
         })
     }
 
@@ -120,9 +148,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_byte_set_knows_its_bytes() {
-        let set = ByteSet::of("ab\u{201D}");
-        assert!(set.has(b'a') && set.has(b'b') && set.has(0xE2) && set.has(0x9D));
-        assert!(!set.has(b'c') && !set.has(0) && !set.has(255));
+    fn grams_rule_out_what_a_text_lacks() {
+        let g = Grams::of("ab\u{201D} nurse");
+        assert!(g.has_byte(b'a') && g.has_byte(0xE2) && g.has_byte(0x9D));
+        assert!(!g.has_byte(b'c') && !g.has_byte(0) && !g.has_byte(255));
+        assert!(g.may_contain(b"nurse") && g.may_contain(b"b\xE2") && g.may_contain(b"ur"));
+        assert!(!g.may_contain(b"nursing") && !g.may_contain(b"ba") && !g.may_contain(b"c"));
     }
 }

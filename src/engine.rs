@@ -2,7 +2,7 @@
 //! (disabled rules, allow list, watch terms) and map spans back to the original text.
 
 use crate::config::Config;
-use crate::context::{ByteSet, Ctx, Hit};
+use crate::context::{Ctx, Grams, Hit};
 use crate::finding::{Category, Finding};
 use crate::frame::Frame;
 use crate::text::Normalized;
@@ -40,7 +40,7 @@ pub fn check(text: &str, config: &Config) -> Vec<Finding> {
         config,
         frame: &frame,
         digits: lower.bytes().any(|b| b.is_ascii_digit()),
-        bytes: ByteSet::of(&lower),
+        grams: Grams::of(&lower),
     };
 
     let mut hits = Vec::new();
