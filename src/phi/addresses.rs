@@ -167,11 +167,12 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
             hits.push(Hit::new(&POSTCODE, m.range()));
         }
     }
-    let states_at: Vec<usize> = STATE_CODE_RE
-        .captures_iter(text)
+    let states: Vec<regex::Captures> = STATE_CODE_RE.captures_iter(text).collect();
+    let states_at: Vec<usize> = states
+        .iter()
         .filter_map(|c| c.name("au").or_else(|| c.name("us")).map(|g| g.start()))
         .collect();
-    for c in STATE_CODE_RE.captures_iter(text) {
+    for c in &states {
         let story = ctx
             .frame
             .patient_story_at(c.get(0).map_or(0, |m| m.start()));

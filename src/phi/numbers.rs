@@ -7,7 +7,7 @@ use super::{is_token, IDENTIFIER_GUIDANCE};
 use crate::config::Region;
 use crate::context::{Ctx, Hit};
 use crate::finding::{Kind, Severity};
-use crate::lexicon::WordSet;
+use crate::lexicon::{gated, WordSet};
 use crate::rules::{ex, ex_in, Examples, Rule};
 use regex::Regex;
 use std::ops::Range;
@@ -75,7 +75,7 @@ number_rule!(DRIVERS_LICENCE, "phi/drivers-licence", Kind::License, "Driver's li
     pass: [ex("My medical licence renewal is due in 2026"), ex("Licence to practise: GMC guidance")]);
 number_rule!(VEHICLE_PLATE, "phi/vehicle-plate", Kind::Vehicle, "Vehicle plate", "This looks like a vehicle registration plate.",
     "UK plates (LK19 XRT), and plates or VINs after \"plate\", \"rego\" or a vehicle word.",
-    fire: [ex_in(Region::Uk, "parked his Qashqai (LK19 XRT) across the ambulance bay"), ex("a parking slip for his truck, plate 7KQN482")],
+    fire: [ex_in(Region::Uk, "parked his Qashqai (LK19 XRT) across the ambulance bay"), ex("a parking slip for his truck, plate 7KQN482"), ex_in(Region::Au, "Mr Lee parked his ute (1XY 2ZW) in the ambulance bay again")],
     pass: [ex("Plate of sandwiches in the mess"), ex_in(Region::Uk, "COVID19 cases rose")]);
 number_rule!(DEVICE_SERIAL, "phi/device-serial", Kind::Device, "Device serial number", "This looks like a device or implant serial number.",
     "Serial, lot, UDI and IMEI numbers of implants and devices after their label.",
@@ -370,7 +370,11 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
     for m in UK_PLATE_RE.find_iter(text) {
         hits.push(Hit::new(&VEHICLE_PLATE, m.range()));
     }
-    for c in VEHICLE_WORD_PLATE_RE.captures_iter(text) {
+    let vehicle = ctx.grams.has_byte(b'(')
+        && ctx.mentions(&[
+            "car", "ute", "truck", "van", "motor", "suv", "taxi", "cab", "vehicle",
+        ]);
+    for c in gated(vehicle, || VEHICLE_WORD_PLATE_RE.captures_iter(text)) {
         let g = c.get(1).expect("group 1");
         let s = g.as_str();
         if s.bytes().any(|b| b.is_ascii_digit()) && s.bytes().any(|b| b.is_ascii_uppercase()) {
