@@ -468,7 +468,12 @@ impl Frame {
         for span in sentence_spans(text) {
             let s = &lower[span.clone()];
             let digits = s.bytes().any(|b| b.is_ascii_digit());
-            let ages = gated(digits, || AGE_CUE.find_iter(s)).count();
+            let ages = gated(digits, || AGE_CUE.find_iter(s)).count()
+                + if digits {
+                    crate::phi::named_ages(&text[span.clone()])
+                } else {
+                    0
+                };
             let patient_cues = (PATIENT_CUES.count_in(s) + ages).min(255) as u8;
             let public_cues = PUBLIC_CUES.count_in(s).min(255) as u8;
             let time_anchor = TIME_ANCHORS.is_in(s);
@@ -625,6 +630,11 @@ mod tests {
             ("Aged 62 and a 44-year-old.", 2),
             ("She's 2 for 2 on the quiz.", 0),
             ("Ward 12 reopens on the 3rd.", 0),
+            ("Sunny (7) kept her sunny disposition, and Tom (34) his.", 2),
+            (
+                "See Figure (2), Table (3) and Ward (12); Sunny (2021) wrote it.",
+                0,
+            ),
         ] {
             assert_eq!(Frame::read(text).post_ages, ages, "{text}");
         }

@@ -17,6 +17,7 @@ mod watch;
 use crate::context::{Ctx, Hit};
 use crate::guidance::*;
 use crate::rules::{Guidance, Rule};
+pub(crate) use names::named_ages;
 
 /// The identifier rules, one slice per detector family.
 pub static RULES: &[&[Rule]] = &[
