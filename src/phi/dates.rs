@@ -31,6 +31,7 @@ pub const PATIENT_DATE: Rule = Rule {
             ex_in(Region::Uk, "Mr Okoro was admitted on the 14th and died 12.11. of a lung cancer"),
             ex("She delivered on 2026-03-14 at 0412 in our unit"),
             ex_in(Region::Uk, "He has been with us on the ward since Boxing Day."),
+            ex("Mr Ali was admitted on the winter solstice and went home on Juneteenth"),
         ],
         pass: &[
             ex_in(Region::Uk, "Flu clinic Sat 12 Oct 9am-1pm at the practice"),
@@ -38,6 +39,7 @@ pub const PATIENT_DATE: Rule = Rule {
             ex("Register by June 30 for the cardiology conference"),
             ex("In 2019 we saw 2,000 patients"),
             ex("BP 120/80 and pain 10/10"),
+            ex("Happy first day of spring everyone! Clinic is open as usual"),
         ],
     },
 };
@@ -92,6 +94,24 @@ static HOLIDAYS: LazyLock<WordSet> = LazyLock::new(|| {
         "hogmanay",
         "guy fawkes night",
         "melbourne cup day",
+        "first day of spring",
+        "first day of summer",
+        "first day of autumn",
+        "first day of fall",
+        "first day of winter",
+        "spring equinox",
+        "autumn equinox",
+        "summer solstice",
+        "winter solstice",
+        "midsummer's day",
+        "leap day",
+        "juneteenth",
+        "victoria day",
+        "waitangi day",
+        "st andrew's day",
+        "st david's day",
+        "lunar new year",
+        "chinese new year",
     ])
 });
 
