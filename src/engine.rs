@@ -13,8 +13,9 @@ use std::ops::Range;
 /// Prepares what a check may need, so that the first check as the author types is as quick
 /// as the rest: checks the first must-fire example of rule number `index` (in catalogue
 /// order), which opens that rule's gates and builds its patterns and word sets for
-/// `config`'s region; false once `index` is past the last rule. The extension's background warms rule by rule
-/// when an editor gets focus, so a keystroke's check never waits for more than one rule.
+/// `config`'s region; false once `index` is past the last rule. The extension's background
+/// warms rule by rule when an editor gets focus, so a keystroke's check never waits for more
+/// than one rule.
 pub fn warm_rule(config: &Config, index: usize) -> bool {
     let Some(rule) = rules::all().nth(index) else {
         return false;
@@ -34,13 +35,14 @@ pub fn check(text: &str, config: &Config) -> Vec<Finding> {
     let norm = Normalized::new(text);
     let lower = norm.text.to_ascii_lowercase();
     let frame = Frame::read(&norm.text);
+    let grams = Grams::of(&lower);
     let ctx = Ctx {
         text: &norm.text,
         lower: &lower,
         config,
         frame: &frame,
-        digits: lower.bytes().any(|b| b.is_ascii_digit()),
-        grams: Grams::of(&lower),
+        digits: (b'0'..=b'9').any(|d| grams.has_byte(d)),
+        grams,
     };
 
     let mut hits = Vec::new();
