@@ -155,4 +155,15 @@ mod tests {
         assert!(g.may_contain(b"nurse") && g.may_contain(b"b\xE2") && g.may_contain(b"ur"));
         assert!(!g.may_contain(b"nursing") && !g.may_contain(b"ba") && !g.may_contain(b"c"));
     }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn grams_never_rule_out_what_a_text_has(text in ".{0,60}", a in 0usize..60, n in 0usize..12) {
+            let bytes = text.as_bytes();
+            let a = a.min(bytes.len());
+            let needle = &bytes[a..(a + n).min(bytes.len())];
+            proptest::prop_assert!(Grams::of(&text).may_contain(needle));
+        }
+    }
 }

@@ -377,3 +377,62 @@ mod tests {
         assert_eq!(s.count_in("bedside tables side"), 1);
     }
 }
+
+/// The word sets against a plain reading of what they promise, on texts and phrases built
+/// from a few letters, digits, marks and case changes, so prefixes and overlaps are common.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// At each place not inside a word, the longest phrase there that is a whole word (the
+    /// first listed of equal ones); after a match, go on from its end.
+    fn plain_reading(phrases: &[String], text: &str) -> Vec<(Range<usize>, usize)> {
+        let bytes = text.as_bytes();
+        let lower = text.to_ascii_lowercase();
+        let mut found = Vec::new();
+        let mut at = 0;
+        while at < bytes.len() {
+            let inside = bytes[at].is_ascii_alphanumeric()
+                && at > 0
+                && bytes[at - 1].is_ascii_alphanumeric();
+            let best = phrases
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| {
+                    !p.is_empty()
+                        && lower.as_bytes()[at..].starts_with(p.to_ascii_lowercase().as_bytes())
+                        && is_word_bounded(bytes, at, at + p.len())
+                })
+                .max_by_key(|(i, p)| (p.len(), std::cmp::Reverse(*i)));
+            match best {
+                Some((i, p)) if !inside => {
+                    found.push((at..at + p.len(), i));
+                    at += p.len();
+                }
+                _ => at += 1,
+            }
+        }
+        found
+    }
+
+    fn piece() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec!["a", "b", "A", "B", "1", " ", "'", "-", ".", "é", "😀"])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+        #[test]
+        fn word_sets_find_what_the_plain_reading_finds(
+            phrases in prop::collection::vec(prop::collection::vec(piece(), 0..4), 0..8),
+            text in prop::collection::vec(piece(), 0..40),
+        ) {
+            let phrases: Vec<String> = phrases.iter().map(|p| p.concat()).collect();
+            let text = text.concat();
+            let refs: Vec<&str> = phrases.iter().map(String::as_str).collect();
+            let found: Vec<_> = WordSet::new(&refs).find_iter(&text).collect();
+            prop_assert_eq!(found, plain_reading(&phrases, &text));
+        }
+    }
+}
