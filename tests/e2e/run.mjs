@@ -455,9 +455,10 @@ async function main() {
       const other = await browser.newPage();
       await other.evaluate((url) => fetch(url).catch(() => {}), control);
       await other.close();
-      // Firefox's own settings service calls out whatever its prefs say; the extension's code
-      // names no remote URL at all (the static check above), Mozilla's included.
-      const browserOwn = (u) => new URL(u).hostname.endsWith('.services.mozilla.com');
+      // Firefox's own services (remote settings, seen on every run) call out whatever its
+      // prefs say; the extension's code names no remote URL at all (the static check above),
+      // Mozilla's included.
+      const browserOwn = (u) => ['.mozilla.com', '.mozilla.net', '.mozilla.org', '.firefox.com'].some((d) => new URL(u).hostname.endsWith(d));
       const reached = proxy.seen.filter((u) => u !== control && !browserOwn(u));
       if (!proxy.seen.includes(control)) {
         failed++;
