@@ -4,7 +4,7 @@
 //! Identifier detectors use it to decide ambiguous spans (a first name, a date, a town);
 //! the conduct rules use it for consent, stigmatising language, boundaries and combinations.
 
-use crate::lexicon::{gated, WordSet};
+use crate::lexicon::WordSet;
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -468,12 +468,12 @@ impl Frame {
         for span in sentence_spans(text) {
             let s = &lower[span.clone()];
             let digits = s.bytes().any(|b| b.is_ascii_digit());
-            let ages = gated(digits, || AGE_CUE.find_iter(s)).count()
-                + if digits {
-                    crate::phi::named_ages(&text[span.clone()])
-                } else {
-                    0
-                };
+            // Every age has a digit: without one, the pattern is not searched (nor compiled).
+            let ages = if digits {
+                AGE_CUE.find_iter(s).count() + crate::phi::named_ages(&text[span.clone()])
+            } else {
+                0
+            };
             let patient_cues = (PATIENT_CUES.count_in(s) + ages).min(255) as u8;
             let public_cues = PUBLIC_CUES.count_in(s).min(255) as u8;
             let time_anchor = TIME_ANCHORS.is_in(s);

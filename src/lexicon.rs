@@ -330,14 +330,15 @@ mod tests {
         assert!(!l.contains("wards") && !l.contains("be") && !l.contains(""));
     }
 
+    /// Each match's text and phrase index.
+    fn matched(s: &WordSet, t: &str) -> Vec<(String, usize)> {
+        s.find_iter(t).map(|(r, i)| (t[r].to_string(), i)).collect()
+    }
+
     #[test]
     fn the_longest_whole_word_phrase_wins_and_names_its_index() {
         let s = WordSet::new(&["ward", "Ward round", "ward", "'s mum", "señora", "#"]);
-        let found = |t: &str| {
-            s.find_iter(t)
-                .map(|(r, i)| (t[r].to_string(), i))
-                .collect::<Vec<_>>()
-        };
+        let found = |t: &str| matched(&s, t);
         assert_eq!(
             found("WARD ROUND, ward rounds"),
             [("WARD ROUND".into(), 1), ("ward".into(), 0)]
@@ -354,11 +355,7 @@ mod tests {
     #[test]
     fn phrases_sharing_a_prefix_and_ending_in_punctuation() {
         let s = WordSet::new(&["dr", "dr.", "dr. no", "#tag", "a", "ab", "abc"]);
-        let found = |t: &str| {
-            s.find_iter(t)
-                .map(|(r, i)| (t[r].to_string(), i))
-                .collect::<Vec<_>>()
-        };
+        let found = |t: &str| matched(&s, t);
         assert_eq!(
             found("Dr. Who, dr. No, dr"),
             [("Dr.".into(), 1), ("dr. No".into(), 2), ("dr".into(), 0)]
