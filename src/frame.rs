@@ -5,7 +5,7 @@
 //! the conduct rules use it for consent, stigmatising language, boundaries and combinations.
 
 use crate::lexicon::WordSet;
-use regex::Regex;
+use crate::pattern;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -419,13 +419,6 @@ static PUBLIC_CUES: LazyLock<WordSet> = LazyLock::new(|| {
     ])
 });
 
-/// A person's age ("19yo", "44-year-old", "aged 62", "she's 71,"): a strong sign of one person.
-/// On the lowercased sentence.
-static AGE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(r"(?-u:\b)\d{1,3}\s?(?:yo|y/o|y\.o\.|-year-old|-yr-old|year old|years old|yr old|m|f)(?-u:\b)|(?-u:\b)aged \d{1,3}(?-u:\b)|(?-u:\b)(?:she|he)(?:'s| is) \d{1,3}(?:[,.;)]|$| and | with | years)")
-        .expect("valid pattern")
-});
-
 static TIME_ANCHORS: LazyLock<WordSet> = LazyLock::new(|| {
     WordSet::new(&[
         "today",
@@ -470,7 +463,7 @@ impl Frame {
             let digits = s.bytes().any(|b| b.is_ascii_digit());
             // Every age has a digit: without one, the pattern is not searched (nor compiled).
             let ages = if digits {
-                AGE_CUE.find_iter(s).count() + crate::phi::named_ages(&text[span.clone()])
+                pattern::AGE_CUE.find_iter(s).count() + crate::phi::named_ages(&text[span.clone()])
             } else {
                 0
             };

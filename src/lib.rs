@@ -18,6 +18,7 @@ pub mod finding;
 mod frame;
 mod guidance;
 mod lexicon;
+mod pattern;
 pub mod phi;
 pub mod rules;
 pub mod text;

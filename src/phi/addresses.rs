@@ -5,9 +5,8 @@ use crate::config::Region;
 use crate::context::{Ctx, Hit};
 use crate::finding::{Kind, Severity};
 use crate::lexicon::gated;
+use crate::pattern;
 use crate::rules::{ex, ex_in, Examples, Rule};
-use regex::Regex;
-use std::sync::LazyLock;
 
 pub static RULES: &[Rule] = &[STREET_ADDRESS, POSTCODE, ZIP_CODE];
 
@@ -77,51 +76,6 @@ pub const ZIP_CODE: Rule = Rule {
     },
 };
 
-static STREET_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(concat!(
-        r"(?:(?:[Aa]pt|[Aa]partment|[Uu]nit|[Ff]lat|[Ss]uite)\.? ?\d{1,5}[A-Za-z]?,? )?",
-        r"(?-u:\b)\d{1,5}[A-Za-z]?(?:/\d{1,5})?,? (?:[A-Z][a-z'\-]+ ){1,3}",
-        r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Grove|Gr|Close|Cl|Crescent|Cres|Court|Ct|Place|Pl|Way|Terrace|Tce|Boulevard|Blvd|Parade|Pde|Highway|Hwy|Row|Square|Sq|Mews|Gardens|Gdns|Circuit|Cct|Walk|Rise|Green|Esplanade)",
-        r"\.?(?-u:\b)(?: [NSEW](?-u:\b))?",
-        r"|(?i:(?-u:\b)p\.? ?o\.? box \d{1,6})"
-    ))
-    .expect("valid pattern")
-});
-
-/// A street named without a number where someone lives: "lives on Wattle St".
-static LIVES_ON_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(concat!(
-        r"(?i:(?-u:\b)(?:lives|lived|living|grew up|moved) (?:on|in|to|at|off) (?:the )?)",
-        r"(?P<street>(?:[A-Z][a-z'\-]+ ){1,3}",
-        r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Grove|Close|Crescent|Cres|Court|Ct|Place|Way|Terrace|Parade|Row|Square|Mews|Gardens|Circuit|Walk|Rise|Esplanade))",
-        r"(?-u:\b)"
-    ))
-    .expect("valid pattern")
-});
-
-static UK_POSTCODE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(r"(?i)(?-u:\b)[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}(?-u:\b)")
-        .expect("valid pattern")
-});
-
-static CA_POSTCODE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(
-        r"(?i)(?-u:\b)[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d(?-u:\b)",
-    )
-    .expect("valid pattern")
-});
-
-/// Four or five digits after a state, "ZIP"/"postcode", or "from" in a story.
-static STATE_CODE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(concat!(
-        r"(?:(?-u:\b)(?P<au>NSW|VIC|QLD|SA|WA|TAS|NT|ACT|Vic|Qld|Tas),? (?P<auz>\d{4}))",
-        r"|(?:(?-u:\b)(?P<us>A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY]),? (?P<usz>\d{5}(?:-\d{4})?))",
-        r"|(?:(?i:zip(?: code)?|postcode|post code):? (?P<lab>\d{4,5}(?:-\d{4})?))",
-        r"|(?:(?i:from|in) (?P<from>\d{4,5}))(?-u:\b)"
-    ))
-    .expect("valid pattern")
-});
-
 pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
     // A practice's own address in an announcement is not a patient's.
     if ctx.frame.is_announcement() && ctx.config.sensitivity < crate::Sensitivity::High {
@@ -130,7 +84,7 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
     let text = ctx.text;
     // Street numbers, postcodes and ZIP codes all need digits; without them only a street
     // named where someone lives is looked for, and the other patterns are not compiled.
-    for m in gated(ctx.digits, || STREET_RE.find_iter(text)) {
+    for m in gated(ctx.digits, || pattern::STREET.find_iter(text)) {
         let announcement = ctx
             .frame
             .sentence_at(m.start())
@@ -140,7 +94,7 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
         }
     }
     if ctx.mentions(&["live", "moved", "grew up"]) {
-        for c in LIVES_ON_RE.captures_iter(text) {
+        for c in pattern::LIVES_ON.captures_iter(text) {
             let g = c.name("street").expect("street group");
             if !hits
                 .iter()
@@ -154,20 +108,20 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
         return;
     }
     let before_len = hits.len();
-    for m in UK_POSTCODE_RE.find_iter(text) {
+    for m in pattern::UK_POSTCODE.find_iter(text) {
         let s = m.as_str();
         let upper = s.bytes().all(|b| !b.is_ascii_lowercase());
         if (upper || ctx.frame.patient_story_at(m.start())) && is_token(text, m.start(), m.end()) {
             hits.push(Hit::new(&POSTCODE, m.range()));
         }
     }
-    for m in CA_POSTCODE_RE.find_iter(text) {
+    for m in pattern::CA_POSTCODE.find_iter(text) {
         let s = m.as_str();
         if s.bytes().all(|b| !b.is_ascii_lowercase()) {
             hits.push(Hit::new(&POSTCODE, m.range()));
         }
     }
-    let states: Vec<regex::Captures> = STATE_CODE_RE.captures_iter(text).collect();
+    let states: Vec<pattern::Captures> = pattern::STATE_CODE.captures_iter(text).collect();
     let states_at: Vec<usize> = states
         .iter()
         .filter_map(|c| c.name("au").or_else(|| c.name("us")).map(|g| g.start()))

@@ -6,9 +6,8 @@ use super::CONTEXT_GUIDANCE;
 use crate::config::Region;
 use crate::context::{Ctx, Hit};
 use crate::finding::{Kind, Severity};
+use crate::pattern;
 use crate::rules::{ex, ex_in, Examples, Rule};
-use regex::Regex;
-use std::sync::LazyLock;
 
 pub static RULES: &[Rule] = &[AGE_OVER_89];
 
@@ -45,36 +44,6 @@ pub const AGE_OVER_89: Rule = Rule {
         ],
     },
 };
-
-const NUM: &str = r"(?:9\d|1[01]\d)";
-
-/// Ages in digits or words with a unit, a sex, a cue or a birthday, on the lowercased text: a case-insensitive flag multiplies what the regex crate builds.
-static AGE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let words = r"ninety(?:[\- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a|one) hundred(?: and (?:one|two|three|four|five|six|seven|eight|nine|ten))?";
-    crate::lexicon::pattern(&format!(
-        concat!(
-            r"(?-u:\b)(?:",
-            r"(?P<unit>{n}|{w})(?:\s?-\s?|\s)?(?:years?|yrs?|yo|y/o|y\.o\.|yr)(?:[\s\-]?old)?(?-u:\b)",
-            r"|(?P<sex>{n})\s?(?:m|f|ans)(?-u:\b)",
-            r"|(?:aged|age|he's|she's|he is|she is|turned|turns|turning|just turned)\s(?P<ctx>{n}|{w})(?-u:\b)",
-            r"|(?:(?-u:\b)(?:is|was)|,)\s(?P<story>{w})(?-u:\b)",
-            r"|(?P<word>nonagenarian|centenarian|supercentenarian|centenaire|nonag[éÉe]naire)s?",
-            r"|(?P<bday>{n}(?:st|nd|rd|th))\sbirthday",
-            r")"
-        ),
-        n = NUM,
-        w = words
-    ))
-    .expect("valid pattern")
-});
-
-/// "(94)" or ", 94," right after a capitalised name.
-static NAME_AGE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(&format!(
-        r"\p{{Lu}}[\p{{L}}'\-]+(?:\s?\p{{So}})?(?:\s?\((?P<a>{NUM})\)|,\s(?P<b>{NUM})(?:,|\s))"
-    ))
-    .expect("valid pattern")
-});
 
 /// "95 years of care", "for 90 years", "100 years since": a span of time, not a person's age.
 fn is_a_duration(ctx: &Ctx, start: usize, end: usize) -> bool {
@@ -121,7 +90,7 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
         ages(ctx, hits);
     }
     if ctx.digits {
-        for c in NAME_AGE_RE.captures_iter(ctx.text) {
+        for c in pattern::NAME_OLD_AGE.captures_iter(ctx.text) {
             if let Some(g) = c.name("a").or_else(|| c.name("b")) {
                 hits.push(Hit::new(&AGE_OVER_89, g.range()));
             }
@@ -130,7 +99,7 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
 }
 
 fn ages(ctx: &Ctx, hits: &mut Vec<Hit>) {
-    for c in AGE_RE.captures_iter(ctx.lower) {
+    for c in pattern::AGE.captures_iter(ctx.lower) {
         let whole = c.get(0).expect("whole match");
         if let Some(g) = c.name("ctx") {
             let after = ctx.lower_after(g.end(), 4);

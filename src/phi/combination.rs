@@ -9,8 +9,8 @@ use crate::config::Region;
 use crate::context::{Ctx, Hit};
 use crate::finding::{Kind, Severity};
 use crate::lexicon::{gated, WordSet};
+use crate::pattern;
 use crate::rules::{ex, ex_in, Examples, Rule};
-use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -81,12 +81,6 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
     }
 });
 
-/// An age, on the lowercased text: a case-insensitive flag multiplies what the regex crate builds.
-static AGE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(r"(?-u:\b)(\d{1,3})\s?(?:-year-old|-yr-old|year-old|year old|years old|yo|y/o|m|f)(?-u:\b)|(?-u:\b)aged (\d{1,3})(?-u:\b)|(?::|,)\s(\d{1,3}),")
-        .expect("valid pattern")
-});
-
 /// Statements that the details were changed, the case is a composite, or it is a statistic.
 static NOT_A_CASE: LazyLock<WordSet> = LazyLock::new(|| {
     WordSet::new(&[
@@ -123,7 +117,7 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
     let v = &*VOCABULARY;
     let mut details: Vec<(String, Range<usize>)> = Vec::new();
     let mut score = 0;
-    if let Some(c) = gated(ctx.digits, || AGE_RE.captures_iter(ctx.lower)).next() {
+    if let Some(c) = gated(ctx.digits, || pattern::CASE_AGE.captures_iter(ctx.lower)).next() {
         let g = c
             .get(1)
             .or_else(|| c.get(2))

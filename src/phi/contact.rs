@@ -5,10 +5,9 @@ use super::{is_token, IDENTIFIER_GUIDANCE};
 use crate::config::Region;
 use crate::context::{Ctx, Hit};
 use crate::finding::{Kind, Severity};
+use crate::pattern;
 use crate::rules::{ex, ex_in, Examples, Rule};
-use regex::Regex;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 pub static RULES: &[Rule] = &[PHONE, EMAIL, PATIENT_URL, PATIENT_HANDLE, IP_ADDRESS];
 
@@ -133,47 +132,6 @@ pub const IP_ADDRESS: Rule = Rule {
         ],
     },
 };
-
-static PHONE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(concat!(
-        r"(?:\+|00)(?:44|61|1|64|353)[ .\-]?(?:\(0\)[ ]?)?\d{1,4}(?:[ .\-]?\d{2,4}){2,3}",
-        r"|\(\d{3}\)[ ]?\d{3}[ .\-]\d{4}",
-        r"|(?-u:\b)\d{3}[.\-]\d{3}[.\-]\d{4}(?-u:\b)",
-        r"|(?-u:\b)\d{3} \d{3} \d{4}(?-u:\b)",
-        r"|(?-u:\b)0\d{3,4}[ \-]?\d{3}[ \-]?\d{3,4}(?-u:\b)",
-        r"|(?-u:\b)0\d{2}[ \-]\d{4}[ \-]\d{4}(?-u:\b)",
-        r"|(?-u:\b)0[2378][ \-]?\d{4}[ \-]?\d{4}(?-u:\b)",
-        r"|(?-u:\b)1[38]00[ \-]?\d{3}[ \-]?\d{3}(?-u:\b)",
-    ))
-    .expect("valid pattern")
-});
-
-static EMAIL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(concat!(
-        r"(?i)[a-z0-9][a-z0-9._%+\-]*@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}",
-        r"|(?i-u:\b)[a-z0-9._\-]{3,} ?(?:\(at\)|\[at\]| at ) ?[a-z0-9\-]+ ?(?:\(dot\)|\[dot\]| dot ) ?(?:com|org|net|co|uk|au|ca|edu)(?-u:\b)"
-    ))
-    .expect("valid pattern")
-});
-
-static URL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(r"(?i)(?:https?://|www\.)[^\s<>()]+|(?-u:\b)(?:gofundme\.com|justgiving\.com|instagram\.com|facebook\.com|fb\.com|tiktok\.com|x\.com|twitter\.com|linkedin\.com/in|youtube\.com/@|gofund\.me)/[^\s<>()]+")
-        .expect("valid pattern")
-});
-
-static HANDLE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(r"@[A-Za-z0-9_](?:[A-Za-z0-9_.]*[A-Za-z0-9_])?").expect("valid pattern")
-});
-
-static IPV4_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(r"(?-u:\b)(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?-u:\b)")
-        .expect("valid pattern")
-});
-
-static IPV6_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(r"(?i)(?-u:\b)[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){3,7}(?-u:\b)")
-        .expect("valid pattern")
-});
 
 /// Personal-page hosts: a link there in a patient story points to a person.
 const PERSONAL_HOSTS: &[&str] = &[
@@ -308,7 +266,7 @@ fn organisation_s(ctx: &Ctx, at: usize) -> bool {
 
 fn phones(ctx: &Ctx, hits: &mut Vec<Hit>) {
     let text = ctx.text;
-    for m in PHONE_RE.find_iter(text) {
+    for m in pattern::PHONE.find_iter(text) {
         let r = m.range();
         if organisation_s(ctx, r.start) || is_an_organisation_s_line(ctx, r.start) {
             continue;
@@ -325,7 +283,7 @@ fn phones(ctx: &Ctx, hits: &mut Vec<Hit>) {
 /// a handle).
 fn emails(ctx: &Ctx, hits: &mut Vec<Hit>) -> Vec<Range<usize>> {
     let mut emails = Vec::new();
-    for m in EMAIL_RE.find_iter(ctx.text) {
+    for m in pattern::EMAIL.find_iter(ctx.text) {
         emails.push(m.range());
         if !is_role_account(&ctx.lower[m.range()]) && !organisation_s(ctx, m.start()) {
             hits.push(Hit::new(&EMAIL, m.range()));
@@ -335,7 +293,7 @@ fn emails(ctx: &Ctx, hits: &mut Vec<Hit>) -> Vec<Range<usize>> {
 }
 
 fn links(ctx: &Ctx, hits: &mut Vec<Hit>) {
-    for m in URL_RE.find_iter(ctx.text) {
+    for m in pattern::URL.find_iter(ctx.text) {
         let r = trim_trailing_punct(ctx.text, m.range());
         let url = &ctx.lower[r.clone()];
         if PERSONAL_HOSTS.iter().any(|h| url.contains(h)) && ctx.frame.patient_story_at(r.start) {
@@ -346,7 +304,7 @@ fn links(ctx: &Ctx, hits: &mut Vec<Hit>) {
 
 fn handles(ctx: &Ctx, hits: &mut Vec<Hit>, emails: &[Range<usize>]) {
     let text = ctx.text;
-    for m in HANDLE_RE.find_iter(text) {
+    for m in pattern::HANDLE.find_iter(text) {
         let r = m.range();
         let glued = r.start > 0 && text.as_bytes()[r.start - 1].is_ascii_alphanumeric();
         if glued || emails.iter().any(|e| e.start <= r.start && r.start < e.end) {
@@ -359,7 +317,7 @@ fn handles(ctx: &Ctx, hits: &mut Vec<Hit>, emails: &[Range<usize>]) {
 }
 
 fn ip_addresses(ctx: &Ctx, hits: &mut Vec<Hit>) {
-    for c in IPV4_RE.captures_iter(ctx.text) {
+    for c in pattern::IPV4.captures_iter(ctx.text) {
         let m = c.get(0).expect("whole match");
         let octets_ok = (1..=4).all(|i| c[i].parse::<u16>().is_ok_and(|o| o <= 255));
         let before = ctx.lower_before(m.start(), 1);
@@ -367,7 +325,7 @@ fn ip_addresses(ctx: &Ctx, hits: &mut Vec<Hit>) {
             hits.push(Hit::new(&IP_ADDRESS, m.range()));
         }
     }
-    for m in IPV6_RE.find_iter(ctx.text) {
+    for m in pattern::IPV6.find_iter(ctx.text) {
         let s = m.as_str();
         let hexy = s.contains("::") || s.bytes().any(|b| b.is_ascii_alphabetic());
         if hexy && s.matches(':').count() >= 3 {

@@ -7,8 +7,8 @@ use crate::config::Region;
 use crate::context::{Ctx, Hit};
 use crate::finding::{Kind, Severity};
 use crate::lexicon::{gated, WordSet};
+use crate::pattern;
 use crate::rules::{ex, ex_in, Examples, Rule};
-use regex::Regex;
 use std::sync::LazyLock;
 
 pub static RULES: &[Rule] = &[PATIENT_DATE];
@@ -43,25 +43,6 @@ pub const PATIENT_DATE: Rule = Rule {
         ],
     },
 };
-
-const MONTH: &str = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|janv(?:ier)?|f[éÉe]vr(?:ier)?|mars|avr(?:il)?|mai|juin|juil(?:let)?|ao[uûÛ]t|d[éÉe]c(?:embre)?)";
-const DAY: &str = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th|er)?";
-const WEEKDAY: &str =
-    r"(?:(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,? )";
-
-/// Dates in every written form, on the lowercased text: a case-insensitive flag multiplies what the regex crate builds.
-static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let p = [
-        format!(r"{WEEKDAY}?{DAY} (?:of )?{MONTH}(?:\.|(?-u:\b))(?:,? (?:19|20)\d{{2}})?"),
-        format!(r"{WEEKDAY}?{MONTH}(?:\.|(?-u:\b)) ?{DAY}(?:,? (?:19|20)\d{{2}})?"),
-        r"(?:19|20)\d{2}-[01]\d-[0-3]\d".to_string(),
-        r"\d{1,2}[/.\-]\d{1,2}[/.\-](?:19|20)?\d{2}".to_string(),
-        r"\d{1,2}\.\d{1,2}\.".to_string(),
-        r"\d{1,2}/\d{1,2}".to_string(),
-        r"the \d{1,2}(?:st|nd|rd|th)".to_string(),
-    ];
-    crate::lexicon::pattern(&format!(r"(?-u:\b)(?:{})", p.join("|"))).expect("valid pattern")
-});
 
 static HOLIDAYS: LazyLock<WordSet> = LazyLock::new(|| {
     WordSet::new(&[
@@ -189,7 +170,7 @@ static PUBLIC_DATE_CUES: LazyLock<WordSet> = LazyLock::new(|| {
 });
 
 pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
-    for m in gated(ctx.digits, || DATE_RE.find_iter(ctx.lower)) {
+    for m in gated(ctx.digits, || pattern::DATE.find_iter(ctx.lower)) {
         let mut r = m.range();
         while r.end > r.start
             && ctx.text.as_bytes()[r.end - 1] == b'.'

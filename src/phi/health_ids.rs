@@ -6,9 +6,8 @@ use super::{is_token, IDENTIFIER_GUIDANCE};
 use crate::config::Region;
 use crate::context::{Ctx, Hit};
 use crate::finding::{Kind, Severity};
+use crate::pattern;
 use crate::rules::{ex, ex_in, Examples, Rule};
-use regex::Regex;
-use std::sync::LazyLock;
 
 pub static RULES: &[Rule] = &[
     NHS_NUMBER,
@@ -141,37 +140,9 @@ pub const HEALTH_CARD_CA: Rule = Rule {
     },
 };
 
-static TEN_DIGITS: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(r"(?-u:\b)\d{3}[ .\-]?\d{3}[ .\-]?\d{4}(?-u:\b)")
-        .expect("valid pattern")
-});
-
-static MBI_RE: LazyLock<Regex> = LazyLock::new(|| {
-    let a = "[AC-HJKMNP-RT-Y]";
-    let an = "[AC-HJKMNP-RT-Y0-9]";
-    crate::lexicon::pattern(&format!(
-        r"(?-u:\b)[1-9]{a}{an}[0-9]-?{a}{an}[0-9]-?{a}{a}[0-9]{{2}}(?-u:\b)"
-    ))
-    .expect("valid pattern")
-});
-
-static MEDICARE_AU_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(r"(?-u:\b)[2-6]\d{3} ?\d{5} ?\d(?: ?[1-9])?(?-u:\b)")
-        .expect("valid pattern")
-});
-
-static IHI_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(r"(?-u:\b)8003 ?6\d{2} ?\d{4} ?\d{4}(?-u:\b)").expect("valid pattern")
-});
-
-static OHIP_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(r"(?-u:\b)\d{4}[ \-]?\d{3}[ \-]?\d{3}[ \-]?[A-Z]{2}(?-u:\b)")
-        .expect("valid pattern")
-});
-
 pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
     let text = ctx.text;
-    for m in TEN_DIGITS.find_iter(text) {
+    for m in pattern::TEN_DIGITS.find_iter(text) {
         let Some(d) = digits_of(m.as_str()) else {
             continue;
         };
@@ -182,22 +153,22 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
             hits.push(Hit::new(&NHS_NUMBER, m.range()));
         }
     }
-    for m in MBI_RE.find_iter(text) {
+    for m in pattern::MBI.find_iter(text) {
         hits.push(Hit::new(&MEDICARE_MBI, m.range()));
     }
-    for m in MEDICARE_AU_RE.find_iter(text) {
+    for m in pattern::MEDICARE_AU.find_iter(text) {
         let labelled = ctx.lower_before(m.start(), 16).contains("medicare");
         let d = digits_of(m.as_str()).unwrap_or_default();
         if (labelled || ctx.region() == Region::Au) && au_medicare(&d) {
             hits.push(Hit::new(&MEDICARE_AU, m.range()));
         }
     }
-    for m in IHI_RE.find_iter(text) {
+    for m in pattern::IHI.find_iter(text) {
         if digits_of(m.as_str()).is_some_and(|d| luhn(&d)) {
             hits.push(Hit::new(&IHI, m.range()));
         }
     }
-    for m in OHIP_RE.find_iter(text) {
+    for m in pattern::OHIP.find_iter(text) {
         if is_token(text, m.start(), m.end()) {
             hits.push(Hit::new(&HEALTH_CARD_CA, m.range()));
         }

@@ -9,9 +9,9 @@ use super::IDENTIFIER_GUIDANCE;
 use crate::config::{Region, Sensitivity};
 use crate::context::{Ctx, Hit};
 use crate::finding::{Kind, Severity};
-use crate::lexicon::{gated, WordList, WordSet};
+use crate::lexicon::{gated, SortedLines, WordList, WordSet};
+use crate::pattern;
 use crate::rules::{ex, ex_in, Examples, Rule};
-use regex::Regex;
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -56,26 +56,13 @@ pub const PERSON_NAME: Rule = Rule {
     },
 };
 
-static FIRST_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    sorted(
-        include_str!("../../data/first-names.txt")
-            .lines()
-            .chain(include_str!("../../data/first-names-extra.txt").lines()),
-    )
-});
-static SURNAMES: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| sorted(include_str!("../../data/surnames.txt").lines()));
-
-fn sorted(lines: impl Iterator<Item = &'static str>) -> Vec<&'static str> {
-    let mut v: Vec<&str> = lines.filter(|l| !l.is_empty()).collect();
-    v.sort_unstable();
-    v.dedup();
-    v
-}
+static FIRST_NAMES: SortedLines =
+    SortedLines(include_str!(concat!(env!("OUT_DIR"), "/first-names.txt")));
+static SURNAMES: SortedLines = SortedLines(include_str!(concat!(env!("OUT_DIR"), "/surnames.txt")));
 
 /// Whether a word is in a name list, ignoring case, accents, a possessive "'s", a plural
 /// "s" ("the Nguyens") and the second half of a hyphenated name ("Jean-François").
-fn in_list(list: &[&str], word: &str) -> bool {
+fn in_list(list: &SortedLines, word: &str) -> bool {
     let word = without_possessive(word);
     let mut ascii = [0; 32];
     let w: Cow<str> = match ascii.get_mut(..word.len()) {
@@ -92,7 +79,7 @@ fn in_list(list: &[&str], word: &str) -> bool {
                 .to_lowercase(),
         ),
     };
-    let found = |w: &str| list.binary_search(&w).is_ok();
+    let found = |w: &str| list.contains(w);
     found(&w)
         || w.split_once('-')
             .is_some_and(|(a, _)| a.len() >= 3 && found(a))
@@ -797,8 +784,6 @@ static EPONYMS: LazyLock<WordList> = LazyLock::new(|| {
     ])
 });
 
-const NAME_WORD: &str = r"\p{Lu}[\p{Ll}\p{Lu}\p{M}'\-]*(?:\p{Lu}[\p{Ll}\p{M}]+)?";
-
 /// Titles before a name ("Mrs", "Sra.", "Herr").
 static NAME_TITLES: LazyLock<WordSet> = LazyLock::new(|| {
     let dotted = ["mr", "mrs", "ms", "mx", "mstr", "mme", "mlle", "sra", "sr"];
@@ -950,25 +935,6 @@ fn cued_names(text: &str) -> impl Iterator<Item = (Range<usize>, Range<usize>)> 
     })
 }
 
-/// A capitalised word or two followed by an age: "Sunny (7)", "Ivy Thistlewood, 103,".
-static NAME_AGE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(&format!(r"(?P<name>{NAME_WORD}(?:[ \t](?:\p{{So}}[ \t]?)?{NAME_WORD}){{0,2}})(?:[ \t]?\((?:\d{{1,3}})\)|,[ \t]\d{{1,3}}[,)])"))
-        .expect("valid pattern")
-});
-
-/// Record-style "SURNAME, First" or "SURNAME, FIRST M" (wristbands, letters, labels).
-static RECORD_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(r"(?-u:\b)(?P<name>\p{Lu}{2,}(?:[\-']\p{Lu}+)?,[ \t]\p{Lu}[\p{L}\-]+(?:[ \t]\p{Lu}(?-u:\b)\.?)?)")
-        .expect("valid pattern")
-});
-
-/// A quotation signed by its author: "'Botox changed my life' – Sandra, Parramatta",
-/// "pain free ever since!' — Mark T." (a testimonial names its patient).
-static SIGNATURE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(&format!(r#"["'\u{{201D}}\u{{2019}}!][ \t]*[-\u{{2013}}\u{{2014}}~][ \t]*(?P<name>{NAME_WORD}(?:[ \t]{NAME_WORD})?(?:[ \t]\p{{Lu}}\.)?)"#))
-        .expect("valid pattern")
-});
-
 /// The name after "and", "&" or "+" at `at`, joining a second name to one already found:
 /// "Twins Faith and Harmony", "Lachie + Mia".
 fn sibling_at(text: &str, at: usize) -> Option<Range<usize>> {
@@ -996,10 +962,6 @@ fn add_siblings(ctx: &Ctx, found: &mut Vec<Range<usize>>) {
     }
     found.extend(extra);
 }
-
-static INITIALS_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(r"(?-u:\b)[A-Z]\.[ ]?[A-Z]\.(?:[ ]?[A-Z]\.)?").expect("valid pattern")
-});
 
 const NOT_INITIALS: &[&str] = &[
     "U.S.", "U.K.", "A.M.", "P.M.", "M.D.", "D.O.", "R.N.", "N.B.", "P.S.", "E.R.", "O.R.", "I.V.",
@@ -1073,7 +1035,7 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
             .next_back()
             .is_some_and(name_words::is_upper)
     });
-    for c in gated(record, || RECORD_RE.captures_iter(ctx.text)) {
+    for c in gated(record, || pattern::RECORD.captures_iter(ctx.text)) {
         let g = c.name("name").expect("name group");
         let surname = g.as_str().split(',').next().unwrap_or("");
         let given = first_word(g.as_str().split(", ").nth(1).unwrap_or(""));
@@ -1082,7 +1044,7 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
         }
     }
     if story || ctx.config.sensitivity == Sensitivity::High {
-        for c in gated(ctx.digits, || NAME_AGE_RE.captures_iter(ctx.text)) {
+        for c in gated(ctx.digits, || pattern::NAME_AGE.captures_iter(ctx.text)) {
             let g = c.name("name").expect("name group");
             let r = trim_name(ctx, after_title(ctx, g.range()), false);
             let first = first_word(&ctx.text[r.clone()]);
@@ -1131,7 +1093,7 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
             .as_bytes()
             .windows(2)
             .any(|w| w[0].is_ascii_uppercase() && w[1] == b'.');
-        for m in gated(initial, || INITIALS_RE.find_iter(ctx.text)) {
+        for m in gated(initial, || pattern::INITIALS.find_iter(ctx.text)) {
             let s = m.as_str().replace(' ', "");
             let after_ok = !ctx.text[m.end()..].starts_with(|c: char| c.is_ascii_alphabetic());
             if after_ok
@@ -1143,7 +1105,7 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
         }
     }
     let signed = ctx.may_sign_a_quote();
-    for c in gated(signed, || SIGNATURE_RE.captures_iter(ctx.text)) {
+    for c in gated(signed, || pattern::SIGNATURE.captures_iter(ctx.text)) {
         let g = c.name("name").expect("name group");
         if !is_excluded(ctx, g.range()) {
             found.push(g.range());

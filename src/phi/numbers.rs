@@ -8,8 +8,8 @@ use crate::config::Region;
 use crate::context::{Ctx, Hit};
 use crate::finding::{Kind, Severity};
 use crate::lexicon::{gated, WordSet};
+use crate::pattern;
 use crate::rules::{ex, ex_in, Examples, Rule};
-use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -219,57 +219,6 @@ static LABEL_SET: LazyLock<WordSet> = LazyLock::new(|| {
     WordSet::new(&phrases.iter().map(String::as_str).collect::<Vec<_>>())
 });
 
-/// An identifier token right after a label: optional letter prefix, at least four digits in
-/// groups, optional letter suffix.
-static ID_AFTER_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(concat!(
-        r"^[\s.:#=(,\-]*(?:(?:no|number|num|is|was|of|id)(?-u:\b)[\s.:#=(\-]*){0,2}",
-        r"((?:[A-Za-z]{1,4}[ \-]?)?\d[0-9A-Z]*(?:[ \-/]\d[0-9A-Z]*)*(?:[ \-][A-Z]{1,2}(?-u:\b))?)"
-    ))
-    .expect("valid pattern")
-});
-
-/// Another identifier of the same list right after one: ", 123-456", " and 123-456".
-static NEXT_IN_LIST: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(r"^(?:\s*,\s*|\s+and\s+|\s+or\s+|\s*&\s*|\s*/\s*)([A-Za-z]{0,4}\d[\d\-]{3,20}[0-9A-Z]?)(?-u:\b)")
-        .expect("valid pattern")
-});
-
-static SSN_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(r"(?-u:\b)\d ?\d ?\d ?[\- ] ?\d ?\d ?[\- ] ?\d ?\d ?\d ?\d(?-u:\b)")
-        .expect("valid pattern")
-});
-
-static SIN_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(r"(?-u:\b)\d{3}[ \-]\d{3}[ \-]\d{3}(?-u:\b)").expect("valid pattern")
-});
-
-static NINO_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(
-        r"(?-u:\b)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?-u:\b)",
-    )
-    .expect("valid pattern")
-});
-
-static UK_PLATE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(r"(?-u:\b)[A-Z]{2}\d{2} ?[A-Z]{3}(?-u:\b)").expect("valid pattern")
-});
-
-/// A plate-like token after a vehicle word: "his ute (1XY 2ZW)".
-static VEHICLE_WORD_PLATE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(r"(?i)(?-u:\b)(?:car|ute|truck|van|motorbike|motorcycle|suv|taxi|cab|vehicle)(?-u:\b)[^.\n]{0,20}?\((?-i)([A-Z0-9]{2,4} ?[A-Z0-9]{2,4})\)")
-        .expect("valid pattern")
-});
-
-/// Long record-like numbers: seven or more digits (grouped or not), or letters then six or
-/// more digits ("D0123456", "RRN337912A").
-static LONG_ID_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(
-        r"(?-u:\b)(?:[A-Z]{1,3}\d{6,10}[A-Z]?|\d{7,12}|\d{3,4}(?:[ \-]\d{3,4}){2,3})(?-u:\b)",
-    )
-    .expect("valid pattern")
-});
-
 /// Prefixes that mark a number as a citation, registry or code rather than a person's.
 const NOT_PERSONAL: &[&str] = &[
     "nct",
@@ -315,7 +264,7 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
     for (label, i) in LABEL_SET.find_iter(text) {
         let rule = LABELS[i / 2].1;
         let rest = &text[label.end..floor_boundary(text, (label.end + 48).min(text.len()))];
-        let Some(c) = ID_AFTER_LABEL.captures(rest) else {
+        let Some(c) = pattern::ID_AFTER_LABEL.captures(rest) else {
             continue;
         };
         let id = c.get(1).expect("group 1");
@@ -331,8 +280,8 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
         // "two PHNs, 40982-1176 and 40982-1167": the label covers a list of numbers.
         let mut end = span.end;
         hits.push(Hit::new(rule, span));
-        while let Some(c) =
-            NEXT_IN_LIST.captures(&text[end..floor_boundary(text, (end + 48).min(text.len()))])
+        while let Some(c) = pattern::NEXT_IN_LIST
+            .captures(&text[end..floor_boundary(text, (end + 48).min(text.len()))])
         {
             let g = c.get(1).expect("group 1");
             let next = end + g.start()..end + g.end();
@@ -344,7 +293,7 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
             hits.push(Hit::new(rule, next));
         }
     }
-    for m in SSN_RE.find_iter(text) {
+    for m in pattern::SSN.find_iter(text) {
         let s = m.as_str();
         let separated = s.contains('-') || s.contains(' ');
         let labelled_ssn = ctx.lower_before(m.start(), 16).contains("ssn")
@@ -356,32 +305,32 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
             }
         }
     }
-    for m in SIN_RE.find_iter(text) {
+    for m in pattern::SIN.find_iter(text) {
         let story = ctx.region() == Region::Ca && ctx.frame.patient_story_at(m.start());
         if story && digits_of(m.as_str()).is_some_and(|d| sin(&d)) {
             hits.push(Hit::new(&SIN, m.range()));
         }
     }
-    for m in NINO_RE.find_iter(text) {
+    for m in pattern::NINO.find_iter(text) {
         if m.as_str().bytes().filter(u8::is_ascii_digit).count() == 6 {
             hits.push(Hit::new(&NINO, m.range()));
         }
     }
-    for m in UK_PLATE_RE.find_iter(text) {
+    for m in pattern::UK_PLATE.find_iter(text) {
         hits.push(Hit::new(&VEHICLE_PLATE, m.range()));
     }
     let vehicle = ctx.grams.has_byte(b'(')
         && ctx.mentions(&[
             "car", "ute", "truck", "van", "motor", "suv", "taxi", "cab", "vehicle",
         ]);
-    for c in gated(vehicle, || VEHICLE_WORD_PLATE_RE.captures_iter(text)) {
+    for c in gated(vehicle, || pattern::VEHICLE_PLATE.captures_iter(text)) {
         let g = c.get(1).expect("group 1");
         let s = g.as_str();
         if s.bytes().any(|b| b.is_ascii_digit()) && s.bytes().any(|b| b.is_ascii_uppercase()) {
             hits.push(Hit::new(&VEHICLE_PLATE, g.range()));
         }
     }
-    for m in LONG_ID_RE.find_iter(text) {
+    for m in pattern::LONG_ID.find_iter(text) {
         let r = m.range();
         if labelled.iter().any(|l| l.start < r.end && r.start < l.end)
             || !is_token(text, r.start, r.end)

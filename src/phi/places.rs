@@ -8,8 +8,8 @@ use crate::config::Region;
 use crate::context::{Ctx, Hit};
 use crate::finding::{Kind, Severity};
 use crate::lexicon::{gated, WordSet};
+use crate::pattern;
 use crate::rules::{ex, ex_in, Examples, Rule};
-use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -67,12 +67,6 @@ pub const PATIENT_PLACE: Rule = Rule {
     },
 };
 
-/// A ward, bed, bay or room with its number, on the lowercased text: a case-insensitive flag multiplies what the regex crate builds.
-static WARD_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(r"(?-u:\b)(?:(?:icu|hdu|ccu|itu) )?(?:ward|wd|bed|bay|room|rm|cubicle|cube|side ?room|resus|chambre|cot|pod|stall|majors|recovery bay)\s?(?:#|no\.? ?)?\d{1,3}[a-z]?(?-u:\b)")
-        .expect("valid pattern")
-});
-
 static PREPOSITIONS: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::new(&["from", "in", "at", "to", "near", "outside"]));
 
@@ -116,16 +110,6 @@ fn space(text: &str, at: usize) -> Option<usize> {
     let c = text.get(at..)?.chars().next()?;
     c.is_whitespace().then(|| c.len_utf8())
 }
-
-static SIGNATURE_PLACE_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(r#"["'\u{201D}\u{2019}!][ \t]*[-\u{2013}\u{2014}~][ \t]*\p{Lu}[\p{L}'\-]+(?:[ \t]\p{Lu}\.?)?,[ \t]*(?P<place>\p{Lu}[\p{L}'\-]+(?:[ \t]\p{Lu}[\p{L}'\-]+)?)"#)
-        .expect("valid pattern")
-});
-
-static SCHOOL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    crate::lexicon::pattern(r"(?-u:\b)\p{Lu}[\p{L}'\-]+(?:\s\p{Lu}[\p{L}'\-]+){0,3}\s(?:High|Primary|Elementary|Public|Academy|Secondary|Grammar|Middle|Junior|Infants|Montessori)(?:\s(?:School|College))?(?-u:\b)")
-        .expect("valid pattern")
-});
 
 /// Capitalised words after "in/from/at" that are not places a patient can be found by:
 /// countries, states and provinces, months, days, services and common words.
@@ -446,7 +430,7 @@ fn with_number(ctx: &Ctx, r: Range<usize>) -> Range<usize> {
 }
 
 pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
-    for m in gated(ctx.digits, || WARD_RE.find_iter(ctx.lower)) {
+    for m in gated(ctx.digits, || pattern::WARD.find_iter(ctx.lower)) {
         // "Room 2.14" is a conference room number, not a bed.
         let after = ctx.lower_after(m.end(), 2);
         if after.starts_with('.') && after[1..].starts_with(|c: char| c.is_ascii_digit()) {
@@ -457,7 +441,7 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
         }
     }
     let signed = ctx.may_sign_a_quote();
-    for c in gated(signed, || SIGNATURE_PLACE_RE.captures_iter(ctx.text)) {
+    for c in gated(signed, || pattern::SIGNATURE_PLACE.captures_iter(ctx.text)) {
         let g = c.name("place").expect("place group");
         if !is_whole(&NOT_A_PLACE, &ctx.lower[g.range()]) {
             hits.push(Hit::new(&PATIENT_PLACE, g.range()));
@@ -476,7 +460,7 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
         "infants",
         "montessori",
     ]);
-    for m in gated(schools, || SCHOOL_RE.find_iter(ctx.text)) {
+    for m in gated(schools, || pattern::SCHOOL.find_iter(ctx.text)) {
         if ctx.frame.patient_story_at(m.start()) {
             hits.push(Hit::new(&PATIENT_PLACE, m.range()));
         }
