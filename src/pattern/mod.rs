@@ -10,38 +10,53 @@
 use std::ops::Range;
 use std::sync::{Arc, Mutex, OnceLock};
 
-use regex_automata::hybrid::{self, regex::Regex};
+use regex_automata::hybrid::dfa::{self, DFA};
 use regex_automata::nfa::thompson::backtrack::{self, BoundedBacktracker};
 use regex_automata::nfa::thompson::{pikevm, pikevm::PikeVM, Builder, Transition, NFA};
 use regex_automata::util::captures;
 use regex_automata::util::iter::Searcher;
 use regex_automata::util::look::Look;
 use regex_automata::util::primitives::StateID;
-use regex_automata::{Anchored, Input, MatchKind};
+use regex_automata::{Anchored, Input, MatchError, MatchKind};
 
 include!(concat!(env!("OUT_DIR"), "/patterns.rs"));
 
 /// The NFAs of every pattern, as `build.rs` wrote them.
-static WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/patterns.bin"));
+static NFAS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/patterns.bin"));
 
 /// A compiled pattern, loaded the first time it searches.
 pub struct Pattern {
-    /// Where its NFAs start in [`WORDS`].
+    /// Where its NFAs start in [`NFAS`].
     at: usize,
     engine: OnceLock<Engine>,
 }
 
 struct Engine {
-    regex: Regex,
-    backtracker: BoundedBacktracker,
-    vm: PikeVM,
+    /// The forward NFA, with capture groups.
+    nfa: NFA,
+    /// Finds where matches end.
+    ends: DFA,
+    /// Where the reverse NFA lies in [`NFAS`].
+    reverse_at: usize,
+    /// Finds where a match starts, reading back from its end; loaded at the first match.
+    starts: OnceLock<DFA>,
+    /// Reads capture groups, or stands in for the lazy DFAs should they give up; built at
+    /// first need.
+    slow: OnceLock<Slow>,
     caches: Mutex<Caches>,
 }
 
+struct Slow {
+    backtracker: BoundedBacktracker,
+    vm: PikeVM,
+}
+
+/// Each engine's scratch space, made when the engine is first used.
 struct Caches {
-    regex: hybrid::regex::Cache,
-    backtracker: backtrack::Cache,
-    vm: pikevm::Cache,
+    ends: dfa::Cache,
+    starts: Option<dfa::Cache>,
+    backtracker: Option<backtrack::Cache>,
+    vm: Option<pikevm::Cache>,
 }
 
 /// A match: its place in the text searched and the text.
@@ -126,14 +141,16 @@ impl Pattern {
         let mut found = Vec::new();
         let engine = self.engine();
         self.search(text, |m, caches| {
-            let mut groups = engine.vm.create_captures();
+            let slow = engine.slow();
+            let mut groups = slow.vm.create_captures();
             let input = Input::new(text).span(m.range()).anchored(Anchored::Yes);
-            let backtracked =
-                engine
-                    .backtracker
-                    .try_search(&mut caches.backtracker, &input, &mut groups);
-            if backtracked.is_err() {
-                engine.vm.search(&mut caches.vm, &input, &mut groups);
+            let backtracker = &slow.backtracker;
+            let cache = caches
+                .backtracker
+                .get_or_insert_with(|| backtracker.create_cache());
+            if backtracker.try_search(cache, &input, &mut groups).is_err() {
+                let cache = caches.vm.get_or_insert_with(|| slow.vm.create_cache());
+                slow.vm.search(cache, &input, &mut groups);
             }
             found.push(Captures { text, groups });
         });
@@ -149,12 +166,7 @@ impl Pattern {
         let engine = self.engine();
         let mut caches = engine.caches.lock().unwrap_or_else(|e| e.into_inner());
         let mut searcher = Searcher::new(Input::new(text));
-        while let Some(m) = searcher.advance(|input| {
-            Ok(match engine.regex.try_search(&mut caches.regex, input) {
-                Ok(found) => found,
-                Err(_) => engine.vm.find(&mut caches.vm, input.clone()),
-            })
-        }) {
+        while let Some(m) = searcher.advance(|input| Ok(engine.find(&mut caches, input))) {
             let found = Match {
                 text,
                 start: m.start(),
@@ -167,52 +179,93 @@ impl Pattern {
     fn engine(&self) -> &Engine {
         self.engine.get_or_init(|| {
             let mut at = self.at;
-            let forward = decode(&mut at);
-            let reverse = decode(&mut at);
-            Engine::new(forward, reverse)
+            let nfa = decode(&mut at);
+            Engine::new(nfa, at)
         })
     }
 }
 
 impl Engine {
-    /// The engines the `regex` crate would build for this pattern, less the ones that only
-    /// speed up patterns unlike ours.
-    fn new(forward: NFA, reverse: NFA) -> Engine {
-        let config = hybrid::dfa::Config::new()
-            .match_kind(MatchKind::LeftmostFirst)
-            .cache_capacity(8 << 20)
-            .skip_cache_capacity_check(false)
-            .minimum_cache_clear_count(Some(3))
-            .minimum_bytes_per_state(Some(10));
-        let dfa = |nfa: NFA, config: hybrid::dfa::Config| {
-            hybrid::dfa::Builder::new()
-                .configure(config)
-                .build_from_nfa(nfa)
-                .expect("a pattern that compiled at build time builds")
-        };
-        let ends = dfa(forward.clone(), config.clone());
-        let starts = dfa(
-            reverse,
-            config
-                .match_kind(MatchKind::All)
-                .specialize_start_states(false),
-        );
-        let regex = hybrid::regex::Builder::new().build_from_dfas(ends, starts);
-        let backtracker =
-            BoundedBacktracker::new_from_nfa(forward.clone()).expect("a compiled pattern builds");
-        let vm = PikeVM::new_from_nfa(forward).expect("a compiled pattern builds");
+    /// The lazy DFA that finds where matches end, configured as the `regex` crate would.
+    fn new(nfa: NFA, reverse_at: usize) -> Engine {
+        let ends = lazy_dfa(nfa.clone(), MatchKind::LeftmostFirst);
         let caches = Mutex::new(Caches {
-            regex: regex.create_cache(),
-            backtracker: backtracker.create_cache(),
-            vm: vm.create_cache(),
+            ends: dfa::Cache::new(&ends),
+            starts: None,
+            backtracker: None,
+            vm: None,
         });
         Engine {
-            regex,
-            backtracker,
-            vm,
+            nfa,
+            ends,
+            reverse_at,
+            starts: OnceLock::new(),
+            slow: OnceLock::new(),
             caches,
         }
     }
+
+    /// The leftmost-first match in `input`, as the `regex` crate finds it: where the first
+    /// match ends, then, reading back from there, where it starts.
+    fn find(&self, caches: &mut Caches, input: &Input) -> Option<regex_automata::Match> {
+        self.find_lazily(caches, input).unwrap_or_else(|_| {
+            let vm = &self.slow().vm;
+            let cache = caches.vm.get_or_insert_with(|| vm.create_cache());
+            vm.find(cache, input.clone())
+        })
+    }
+
+    fn find_lazily(
+        &self,
+        caches: &mut Caches,
+        input: &Input,
+    ) -> Result<Option<regex_automata::Match>, MatchError> {
+        let Some(end) = self.ends.try_search_fwd(&mut caches.ends, input)? else {
+            return Ok(None);
+        };
+        let end = end.offset();
+        let anchored = input.get_anchored().is_anchored() || self.nfa.is_always_start_anchored();
+        if end == input.start() || anchored {
+            return Ok(Some(regex_automata::Match::must(0, input.start()..end)));
+        }
+        let starts = self.starts.get_or_init(|| {
+            let reverse = decode(&mut self.reverse_at.clone());
+            lazy_dfa(reverse, MatchKind::All)
+        });
+        let cache = caches.starts.get_or_insert_with(|| dfa::Cache::new(starts));
+        let back = input
+            .clone()
+            .span(input.start()..end)
+            .anchored(Anchored::Yes)
+            .earliest(false);
+        let start = starts
+            .try_search_rev(cache, &back)?
+            .expect("what matches forward matches backward");
+        Ok(Some(regex_automata::Match::must(0, start.offset()..end)))
+    }
+
+    fn slow(&self) -> &Slow {
+        self.slow.get_or_init(|| Slow {
+            backtracker: BoundedBacktracker::new_from_nfa(self.nfa.clone())
+                .expect("a compiled pattern builds"),
+            vm: PikeVM::new_from_nfa(self.nfa.clone()).expect("a compiled pattern builds"),
+        })
+    }
+}
+
+/// A lazy DFA as the `regex` crate configures one: a cache large enough for Unicode-heavy
+/// patterns (smaller, it thrashes), given up on if it still does.
+fn lazy_dfa(nfa: NFA, kind: MatchKind) -> DFA {
+    let config = DFA::config()
+        .match_kind(kind)
+        .cache_capacity(8 << 20)
+        .skip_cache_capacity_check(false)
+        .minimum_cache_clear_count(Some(3))
+        .minimum_bytes_per_state(Some(10));
+    dfa::Builder::new()
+        .configure(config)
+        .build_from_nfa(nfa)
+        .expect("a pattern that compiled at build time builds")
 }
 
 /// The number at byte `at` (little-endian base 128), moving `at` past it.
@@ -220,7 +273,7 @@ fn word(at: &mut usize) -> u32 {
     let mut w = 0;
     let mut shift = 0;
     loop {
-        let b = WORDS[*at];
+        let b = NFAS[*at];
         *at += 1;
         w |= u32::from(b & 0x7F) << shift;
         if b < 0x80 {
