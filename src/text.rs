@@ -65,10 +65,6 @@ impl Normalized {
     }
 }
 
-/// A noncharacter that normalisation removes, so a pattern can name it knowing it never
-/// matches (see [`crate::lexicon::pattern`]).
-pub const NEVER: char = '\u{FDD0}';
-
 enum Fold {
     Drop,
     Keep,
@@ -79,7 +75,6 @@ fn fold(c: char) -> Fold {
     match c {
         // Zero-width space, non-joiner, joiner, word joiner, BOM, soft hyphen, invisible operators.
         '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}' => Fold::Drop,
-        NEVER => Fold::Drop,
         // Bidirectional controls carry no text.
         '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => Fold::Drop,
         // Full-width ASCII forms.
@@ -264,11 +259,6 @@ mod tests {
     fn every_script_s_digits_become_ascii() {
         let n = Normalized::new("٣ ۴ ৫ ๖ ၇ ８ 𝟗 ⁰ ¹ ⁴ ⅷ");
         assert_eq!(n.text, "3 4 5 6 7 8 9 0 ¹ 4 ⅷ");
-    }
-
-    #[test]
-    fn the_never_character_never_stays() {
-        assert_eq!(Normalized::new("12\u{FDD0}3").text, "123");
     }
 
     #[test]
