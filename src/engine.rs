@@ -12,7 +12,7 @@ use std::ops::Range;
 
 /// Prepares what a check may need, so that the first check as the author types is as quick
 /// as the rest: checks the first must-fire example of rule number `index` (in catalogue
-/// order), which opens that rule's gates and builds its patterns and word sets for
+/// order), which opens that rule's gates and loads its patterns and builds its word sets for
 /// `config`'s region; false once `index` is past the last rule. The extension's background
 /// warms rule by rule when an editor gets focus, so a keystroke's check never waits for more
 /// than one rule.

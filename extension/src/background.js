@@ -45,7 +45,7 @@ api.storage.onChanged.addListener(() => {
 let answered = false;
 
 /** Builds what checks need, a rule at a time, yielding between rules so that a check asked
- * for meanwhile runs first; once per region (the patterns stay built). */
+ * for meanwhile runs first; once per region (patterns and word sets stay loaded). */
 async function warm() {
   const region = settings.region;
   if (warmedFor === region) return;
