@@ -30,6 +30,7 @@ const ready = (async () => {
   await init({ module_or_path: api.runtime.getURL('chaperone_bg.wasm') });
   engine = new Engine('');
   await applySettings(loaded);
+  performance.mark('chaperone-ready');
 })();
 
 /** Settles once the latest settings change is applied: checks wait for it, so a check asked
@@ -40,8 +41,8 @@ api.storage.onChanged.addListener(() => {
   settled = settled.then(apply, apply);
 });
 
-/** Whether this worker has answered a check yet: the first answer is marked on the worker's
- * performance timeline, from its start, for `make bench`. */
+/** Whether this worker has answered a check yet. Its first answer, like the engine being
+ * ready, is marked on the worker's performance timeline (from its start) for `make bench`. */
 let answered = false;
 
 /** Builds what checks need, a rule at a time, yielding between rules so that a check asked

@@ -90,6 +90,9 @@ function stateOf(field) {
 }
 
 function schedule(field, delay = IDLE_MS) {
+  // After a quiet spell the background may have been stopped: wake it now, so that it starts
+  // during the typing pause instead of after it.
+  if (delay > 0 && Date.now() - lastMessage > QUIET_MS) warmEngine();
   const state = stateOf(field);
   clearTimeout(state.timer);
   state.timer = setTimeout(() => check(field), delay);
@@ -99,6 +102,7 @@ function schedule(field, delay = IDLE_MS) {
  * the first message, which can fail, hang or go unanswered while it starts: retry with a
  * timeout and backoff. */
 async function ask(message) {
+  lastMessage = Date.now();
   for (let attempt = 0; ; attempt++) {
     try {
       const timeout = new Promise((r) => setTimeout(r, 3000, undefined));
@@ -119,10 +123,14 @@ async function ask(message) {
  * pause between sentences does not make the next check start cold. */
 const WARM_EVERY_MS = 25_000;
 const COMPOSING_MS = 5 * 60_000;
+/** How long without a message to the background before a keystroke also wakes it. */
+const QUIET_MS = 250;
 let warmTimer = 0;
 let lastInput = 0;
+let lastMessage = 0;
 
 function warmEngine() {
+  lastMessage = Date.now();
   api.runtime.sendMessage({ type: 'warm' }).catch(() => {});
 }
 
