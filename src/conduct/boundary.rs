@@ -10,7 +10,7 @@ conduct_rule!(BEFRIENDING {
     id: "conduct/befriending-patient", kind: Boundary, severity: Caution,
     name: "Befriending or looking up a patient",
     message: "Online contact with a patient blurs the professional boundary.",
-    what: "Accepting friend requests from patients, following or looking up a patient's profile, tagging a patient.",
+    what: "Accepting friend requests from patients, following or looking up a patient's profile, tagging a patient, dating or drinking with a patient.",
     why: "A personal online relationship with a patient blurs the boundary that protects both of you; the GMC, BMA, AMA and FSMB advise declining and redirecting to professional channels.",
     fix: "Decline politely and point to your practice's official channels.",
     suggestions: [],
@@ -20,8 +20,13 @@ conduct_rule!(BEFRIENDING {
         ex("Looked up my patient's Insta last night, wow"),
         ex("My patient followed me on insta and I followed back"),
         ex("I asked my patient out after her last appointment, she said yes!"),
+        ex("Guess who was at the pub, my patient from clinic. Bought him a round 🍺"),
     ],
-    pass: [ex("Follow our practice page for updates"), ex("Patients: please use the portal for questions")],
+    pass: [
+        ex("Follow our practice page for updates"),
+        ex("Patients: please use the portal for questions"),
+        ex("Bought the night team a round after that shift, they earned it"),
+    ],
 });
 
 conduct_rule!(PRIVATE_CONTACT {
@@ -113,6 +118,14 @@ pub(super) static MATCHERS: &[Matcher] = &[
             ("gave me her number", ""),
             ("gave me his number", ""),
             ("'s insta", ""),
+            ("bought him a round", ""),
+            ("bought her a round", ""),
+            ("bought him a drink", ""),
+            ("bought her a drink", ""),
+            ("bought them a drink", ""),
+            ("drinks with my patient", ""),
+            ("drinks with a patient", ""),
+            ("a drink with my patient", ""),
         ],
     )
     .needs(Needs::PatientSubject)

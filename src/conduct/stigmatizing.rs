@@ -101,7 +101,11 @@ conduct_rule!(DIFFICULT_PATIENT {
     fix: "Describe the behaviour and what the patient needed: \"asked many questions about his treatment\".",
     suggestions: ["a patient with many concerns"],
     guidance: STIGMA,
-    fire: [ex("Difficult patient in room 4, as always"), ex("Manipulative as anything, that one in bay 6")],
+    fire: [
+        ex("Difficult patient in room 4, as always"),
+        ex("Manipulative as anything, that one in bay 6"),
+        ex("Psych consult for another manipulative borderline. Every weekend."),
+    ],
     pass: [ex("Difficult conversations course for residents"), ex("A difficult airway needs a plan")],
 });
 
@@ -381,10 +385,6 @@ pub(super) static MATCHERS: &[Matcher] = &[
             ("entitled patient", "a patient"),
             ("entitled patients", "patients"),
             ("problem patient", "a patient with complex needs"),
-            (
-                "manipulative borderline",
-                "a patient with a personality disorder",
-            ),
         ],
     )
     .needs(Needs::PatientSubject)
@@ -398,4 +398,18 @@ pub(super) static MATCHERS: &[Matcher] = &[
         "cannulation",
         "intubation",
     ]),
+    // A person, whoever the sentence is about.
+    Matcher::new(
+        &DIFFICULT_PATIENT,
+        &[
+            (
+                "manipulative borderline",
+                "patient with a personality disorder",
+            ),
+            (
+                "manipulative borderlines",
+                "patients with personality disorders",
+            ),
+        ],
+    ),
 ];
