@@ -100,7 +100,7 @@ fn sort_names(out: &str, name: &str, lists: &[&str]) {
 }
 
 /// Writes an NFA as numbers `src/pattern/mod.rs` decodes: its flags and start states, its
-/// states in order (so their identifiers survive), then its capture group names.
+/// capture group names, then its states in order (so their identifiers survive).
 fn encode(nfa: &NFA, out: &mut Vec<u32>) {
     let pattern = PatternID::ZERO;
     out.push(u32::from(nfa.is_utf8()));

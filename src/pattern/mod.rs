@@ -1,11 +1,13 @@
 //! The engine's regular expressions, compiled at build time.
 //!
 //! `build.rs` compiles each pattern in `sources.rs` into a forward NFA (with its capture
-//! groups) and a reverse one. Here each is rebuilt from those states on first use, with no
-//! parser or compiler in the engine: building patterns from source was most of the engine's
-//! start-up in wasm. Searching works as in the `regex` crate: a lazy DFA finds where a match
-//! ends, a reverse one where it starts, and a PikeVM reads capture groups from the match (or
-//! stands in for the lazy DFA should its cache give up).
+//! groups) and a reverse one. Here each is rebuilt from those states when first needed, with
+//! no parser or compiler in the engine: building patterns from source was most of the
+//! engine's start-up in wasm. Searching works as in the `regex` crate: a lazy DFA finds where
+//! a match ends, a reverse one where it starts, and a backtracker reads capture groups from
+//! the match (a PikeVM stands in for inputs too long for it, or should a lazy DFA give up).
+//! Most patterns find nothing in most posts, so the reverse NFA and the engines for groups
+//! wait for a pattern's first match.
 
 use std::ops::Range;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -186,7 +188,7 @@ impl Pattern {
 }
 
 impl Engine {
-    /// The lazy DFA that finds where matches end, configured as the `regex` crate would.
+    /// An engine ready to find where matches end; the rest waits for a first match.
     fn new(nfa: NFA, reverse_at: usize) -> Engine {
         let ends = lazy_dfa(nfa.clone(), MatchKind::LeftmostFirst);
         let caches = Mutex::new(Caches {
@@ -391,7 +393,6 @@ mod tests {
 
     fn agree(text: &str) {
         for (p, re) in pairs() {
-            let p: &Pattern = p;
             assert_eq!(
                 ours(p, text),
                 theirs(re, text),
