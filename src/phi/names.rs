@@ -43,6 +43,7 @@ pub const PERSON_NAME: Rule = Rule {
             ex_in(Region::Uk, "Saw Mrs Оkafor today"),
             ex_in(Region::Uk, "bleep: \"doctor, DAVID JONES in side room 2 wants to go home\""),
             ex_in(Region::Au, "Sunny (7) kept her sunny disposition through a femoral fracture and 3 weeks of traction"),
+            ex("My patient Okonkwo finally went home today"),
         ],
         pass: &[
             ex_in(Region::Uk, "Flu clinic Sat 12 Oct at the practice, thanks @NHSEngland and Dr Patel"),
@@ -52,6 +53,9 @@ pub const PERSON_NAME: Rule = Rule {
             ex_in(Region::Uk, "Our reg Tom was brilliant on nights"),
             ex("Hope you all have a restful weekend"),
             ex("See Figure (2) and Table (3) for the 2023 audit results"),
+            ex("Patient Safety Week starts Monday: join our Patient Experience team in the atrium"),
+            ex("Pt DOB and MRN on every form. Pt Hx of COPD, GCS 15, HbA1c 9%, pt Denies chest pain"),
+            ex("Log in to the Patient Portal to see your results"),
         ],
     },
 };
@@ -986,8 +990,8 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
             found.push(r);
         }
     }
-    for (cue, name) in cued_names(ctx.text) {
-        let cue = &ctx.lower[cue];
+    for (cue_span, name) in cued_names(ctx.text) {
+        let cue = &ctx.lower[cue_span.clone()];
         let r = trim_name(ctx, name, false);
         if r.is_empty() || is_excluded(ctx, r.clone()) {
             continue;
@@ -1015,12 +1019,27 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
         ) && !cue.starts_with("shout");
         let listed = in_list(&FIRST_NAMES, first) || in_list(&SURNAMES, first);
         let common = is_ambiguous(first);
-        let accept = if strong_cue {
-            !common
-                || cue.contains("name")
-                || cue.starts_with("pt")
-                || cue.contains("patient")
-                || cue.starts_with("naming")
+        if is_shorthand(ctx.text, r.start, first, listed) {
+            continue;
+        }
+        let patient_cue = cue.starts_with("pt") || cue.contains("patient");
+        // "Patient Kath Brennan": a listed surname vouches for the first word.
+        let any_listed = ctx.text[r.clone()]
+            .split_whitespace()
+            .any(|w| in_list(&FIRST_NAMES, w) || in_list(&SURNAMES, w));
+        let accept = if patient_cue && !any_listed {
+            // Words the lists do not know after "patient" are a name only in running text
+            // ("my patient Okonkwo"), not in a title ("Patient Safety Week", "the Patient
+            // Portal"), and not if it reads as a verb or a plural ("pt Denies", "patient
+            // Voices").
+            let titled = ctx.text[cue_span.clone()]
+                .split_whitespace()
+                .last()
+                .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+            let lower = first.to_lowercase();
+            !titled && !common && !["s", "ed", "ing"].iter().any(|e| lower.ends_with(e))
+        } else if strong_cue {
+            !common || cue.contains("name") || patient_cue || cue.starts_with("naming")
         } else {
             listed && !common && (story || matches!(cue, "hi" | "dear" | "sorry" | "re:"))
         };
@@ -1270,6 +1289,19 @@ fn initial_before(text: &str, at: usize) -> Option<usize> {
         && before[n - 2].is_ascii_uppercase()
         && (n == 2 || !before[n - 3].is_ascii_alphanumeric() && before[n - 3] != b'.');
     is_initial.then(|| n - 2)
+}
+
+/// Clinical shorthand where a name could follow a cue ("Pt DOB 3/14", "pt Hx of COPD",
+/// "patient HbA1c 9%"): a word that runs into digits, an acronym the name lists do not hold
+/// (or of three letters or fewer), or a word of one or two letters that is not a listed
+/// first name.
+fn is_shorthand(text: &str, start: usize, first: &str, listed: bool) -> bool {
+    let letters = first.chars().filter(|c| c.is_alphabetic()).count();
+    let runs_into_digits = text[start + first.len()..].starts_with(|c: char| c.is_ascii_digit());
+    let acronym = letters >= 2 && !first.chars().any(char::is_lowercase);
+    runs_into_digits
+        || (acronym && (letters <= 3 || !listed))
+        || (letters <= 2 && !in_list(&FIRST_NAMES, first))
 }
 
 fn is_ambiguous(word: &str) -> bool {
