@@ -75,7 +75,11 @@ conduct_rule!(PHARMA_HOSPITALITY {
     suggestions: [],
     guidance: PROMOTION,
     fire: [ex("Amazing steak dinner courtesy of Pfizer tonight"), ex("Thanks Novo Nordisk for the trip to Copenhagen!")],
-    pass: [ex("Pfizer's trial results are out in NEJM"), ex("Disclosure: dinner sponsored by Pfizer; I have no other COI")],
+    pass: [
+        ex("Pfizer's trial results are out in NEJM"),
+        ex("Disclosure: dinner sponsored by Pfizer; I have no other COI"),
+        ex("Huge thanks to the Mayo Clinic team in Rochester for hosting us this week"),
+    ],
 });
 
 conduct_rule!(TESTIMONIAL {
@@ -186,16 +190,60 @@ pub(super) static MATCHERS: &[Matcher] = &[
             ("rep dinner", ""),
             ("drug rep lunch", ""),
             ("rep lunch", ""),
+            ("for the junket", ""),
+        ],
+    )
+    .unless_post(DISCLOSURE),
+    // Thanks for a trip or a dinner are hospitality when a company gives them; a hospital
+    // or a university hosting a visit is not.
+    Matcher::new(
+        &PHARMA_HOSPITALITY,
+        &[
             ("for the weekend in", ""),
             ("for the trip to", ""),
             ("for flying us", ""),
             ("for flying me", ""),
             ("for the dinner at", ""),
             ("for hosting us", ""),
-            ("for the junket", ""),
             ("for the cruise", ""),
         ],
     )
+    .with(&[
+        "pfizer",
+        "novartis",
+        "astrazeneca",
+        "gsk",
+        "lilly",
+        "novo",
+        "sanofi",
+        "bayer",
+        "abbvie",
+        "merck",
+        "msd",
+        "roche",
+        "janssen",
+        "takeda",
+        "amgen",
+        "gilead",
+        "boehringer",
+        "medtronic",
+        "stryker",
+        "pharma",
+        "pharmaceuticals",
+        "therapeutics",
+        "biotech",
+        "medtech",
+        "surgical",
+        "devices",
+        "inc",
+        "ltd",
+        "plc",
+        "rep",
+        "reps",
+        "sponsor",
+        "sponsors",
+        "industry",
+    ])
     .unless_post(DISCLOSURE),
     Matcher::new(
         &TESTIMONIAL,

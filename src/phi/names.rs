@@ -56,6 +56,7 @@ pub const PERSON_NAME: Rule = Rule {
             ex("Patient Safety Week starts Monday: join our Patient Experience team in the atrium"),
             ex("Pt DOB and MRN on every form. Pt Hx of COPD, GCS 15, HbA1c 9%, pt Denies chest pain"),
             ex("Log in to the Patient Portal to see your results"),
+            ex("Watched Grey's Anatomy with my wife Jenny tonight, so unrealistic"),
         ],
     },
 };
@@ -865,7 +866,8 @@ static NAME_CUES: LazyLock<WordSet> = LazyLock::new(|| {
         "stepdad",
         "stepmum",
     ];
-    let owners = ["her", "his", "their", "my", "the"];
+    // Not "my": the author's own family are not patients ("with my wife Jenny").
+    let owners = ["her", "his", "their", "the"];
     let cues: Vec<String> = [
         "my patient",
         "our patient",
