@@ -63,6 +63,7 @@ pub const PATIENT_PLACE: Rule = Rule {
             ex_in(Region::Ca, "Publicly funded in Ontario for 65-70 year olds"),
             ex("Speaking at the conference in Chicago next week"),
             ex_in(Region::Uk, "My patient came in from A&E in March"),
+            ex("Our patient was airlifted from I-95 mile 42 after the crash"),
         ],
     },
 };
@@ -76,8 +77,14 @@ static PREPOSITIONS: LazyLock<WordSet> =
 fn places_after_prepositions(
     text: &str,
 ) -> impl Iterator<Item = (Range<usize>, Range<usize>)> + '_ {
-    let place_word =
-        |at: usize| name_word_end(text, at).filter(|&end| text[at..end].chars().nth(1).is_some());
+    // Two letters or more, and not the start of a road or a code ("from I-95", "off the M25").
+    let place_word = |at: usize| {
+        name_word_end(text, at).filter(|&end| {
+            text[at..end].chars().nth(1).is_some()
+                && !text[at..end].ends_with('-')
+                && !text[end..].starts_with(|c: char| c.is_ascii_digit())
+        })
+    };
     PREPOSITIONS.find_then(text, move |prep| {
         if text[prep.clone()].bytes().any(|b| b.is_ascii_uppercase()) {
             return None;
