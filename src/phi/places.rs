@@ -64,6 +64,7 @@ pub const PATIENT_PLACE: Rule = Rule {
             ex("Speaking at the conference in Chicago next week"),
             ex_in(Region::Uk, "My patient came in from A&E in March"),
             ex("Our patient was airlifted from I-95 mile 42 after the crash"),
+            ex("Love my patients in Tulsa, best part of the job"),
         ],
     },
 };
@@ -486,6 +487,13 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
             continue;
         }
         let before = ctx.lower_before(prep_span.start, 28);
+        // "my patients in Tulsa": where the author practises, not where a patient is.
+        if ["patients", "clients", "families"]
+            .iter()
+            .any(|p| before.trim_end().ends_with(p))
+        {
+            continue;
+        }
         let acronym = lower.len() <= 4 && ctx.text[place.clone()].chars().all(|c| c.is_uppercase());
         if acronym && !(before.contains("work") || before.contains("shift")) {
             continue;
