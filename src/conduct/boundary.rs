@@ -42,6 +42,7 @@ conduct_rule!(PRIVATE_CONTACT {
         ex("DM me and I'll sort your prescription"),
         ex("Message me privately about your results"),
         ex("Message me for a private consult, cheaper than the clinic!"),
+        ex("Sorry, can't comment on your mum's care, but DM me and I'll look at her notes"),
     ],
     pass: [ex("DM me if you want to join the journal club"), ex("Patients: please use the portal")],
 });
@@ -151,6 +152,10 @@ pub(super) static MATCHERS: &[Matcher] = &[
         &[
             ("dm me and i'll sort", ""),
             ("dm me and i will sort", ""),
+            ("dm me and i'll look", ""),
+            ("dm me and i will look", ""),
+            ("dm me and i'll check", ""),
+            ("message me and i'll look", ""),
             ("message me privately", ""),
             ("text me", ""),
             ("whatsapp me", ""),

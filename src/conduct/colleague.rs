@@ -20,11 +20,13 @@ conduct_rule!(COLLEAGUE_INSULT {
         ex("Our hospitalist team is completely incompetent"),
         ex_in(Region::Uk, "Nurse Kelly on ward 5 can't do anything right, clueless"),
         ex("Dr Smith is the worst surgeon I have ever worked with, avoid him."),
+        ex("Dr Smith is an absolute idiot, how did he pass boards"),
     ],
     pass: [
         ex_in(Region::Uk, "Our department is unsafely understaffed; I've reported it"),
         ex("Shout-out to the ortho team, brilliant night"),
         ex("I felt useless after that shift"),
+        ex("I'm such an idiot, left my pen at home, thanks Dr Lee for the spare"),
     ],
 });
 
@@ -140,6 +142,7 @@ const ROLES: &[&str] = &[
     "cohort",
     "med students",
     "students",
+    "dr",
 ];
 
 pub(super) static MATCHERS: &[Matcher] = &[
@@ -192,6 +195,9 @@ pub(super) static MATCHERS: &[Matcher] = &[
     .unless(&[
         "i felt",
         "i feel",
+        "i'm such an idiot",
+        "i'm an idiot",
+        "i am an idiot",
         "i'm useless",
         "im useless",
         "made me feel",

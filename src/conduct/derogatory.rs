@@ -21,9 +21,11 @@ conduct_rule!(DEROGATORY_SLANG {
         ex_in(Region::Uk, "bed blocker in side room 2 again"),
         ex("absolute train wreck of a patient"),
         ex("our fr3quent fl1er is back"),
+        ex("This crock has been to every ER in the county"),
     ],
     pass: [
         ex("Used my frequent flyer miles for the conference"),
+        ex("That study is a crock of nonsense"),
         ex("What a train wreck of a season for the Leafs"),
         ex("Stop calling patients 'frequent flyers' - say frequent attenders"),
     ],
@@ -106,9 +108,14 @@ pub(super) static MATCHERS: &[Matcher] = &[
             ("wrinklies", "older patients"),
             ("coffin dodger", "an older patient"),
             ("coffin dodgers", "older patients"),
+            ("crock", "a patient"),
+            ("crocks", "patients"),
         ],
     )
     .unless(&[
+        "crock of",
+        "crock pot",
+        "crock-pot",
         "season",
         "game",
         "match",
