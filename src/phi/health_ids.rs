@@ -39,6 +39,7 @@ pub const NHS_NUMBER: Rule = Rule {
             ex_in(Region::Uk, "her NHS no. is 943 476 5919"),
             ex_in(Region::Uk, "NHS 943-476-5919 anyone seen this rash?"),
             ex("９４３ ４７６ ５９１９ is his number"),
+            ex_in(Region::Uk, "NHS number 485 777 3456 on a letter left in the canteen"),
         ],
         pass: &[
             ex_in(Region::Uk, "call 943 476 5918 to book"),
