@@ -36,6 +36,8 @@ pub const PHONE: Rule = Rule {
             ex("NCT04368728 recruited 1,200 adults"),
             ex("doi:10.1056/NEJMoa2034577"),
             ex("Clinic runs 9am-1pm, 2,000 vaccines given in 2023."),
+            ex("Billing questions to the office, fax 555-123-4567"),
+            ex_in(Region::Uk, "NHS number 485 777 3456 on a letter left in the canteen"),
         ],
     },
 };
@@ -173,6 +175,8 @@ const ORGANISATION_LINES: &[&str] = &[
     "lifeline",
     "samaritans",
     "crisis line",
+    "fax",
+    "billing",
 ];
 
 fn is_an_organisation_s_line(ctx: &Ctx, at: usize) -> bool {
@@ -337,18 +341,17 @@ fn ip_addresses(ctx: &Ctx, hits: &mut Vec<Hit>) {
 /// A phone pattern right after an identifier label ("NHS no", "MRN") is that identifier.
 fn preceded_by_id_label(ctx: &Ctx, at: usize) -> bool {
     let before = ctx.lower_before(at, 24);
+    let before = before.trim_end_matches([' ', ':', '#', '.', '(']);
+    let before = ["number", "no", "num"]
+        .iter()
+        .find_map(|n| before.strip_suffix(n))
+        .map_or(before, str::trim_end);
     [
         "nhs", "mrn", "chi", "medicare", "ohip", "hcn", "phn", "sin", "ssn", "account", "acct",
-        "claim", "ref",
+        "claim", "ref", "hospital",
     ]
     .iter()
-    .any(|l| {
-        before
-            .trim_end_matches([' ', ':', '#', '.', '('])
-            .ends_with(l)
-            || before.ends_with(&format!("{l} no "))
-            || before.ends_with(&format!("{l} no. "))
-    })
+    .any(|l| before.ends_with(l))
 }
 
 fn trim_trailing_punct(text: &str, mut r: std::ops::Range<usize>) -> std::ops::Range<usize> {

@@ -279,8 +279,6 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
         labelled.push(span.clone());
         // "two PHNs, 40982-1176 and 40982-1167": the label covers a list of numbers.
         let mut end = span.end;
-        // The label says what the number is: "NHS number 485 777 3456" is no phone number.
-        hits.retain(|h| h.span != span || h.rule.id != super::contact::PHONE.id);
         hits.push(Hit::new(rule, span));
         while let Some(c) = pattern::NEXT_IN_LIST
             .captures(&text[end..floor_boundary(text, (end + 48).min(text.len()))])
