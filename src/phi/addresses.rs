@@ -54,7 +54,11 @@ pub const POSTCODE: Rule = Rule {
             ex_in(Region::Ca, "Toronto M4Y 2S7, HCN on the letter"),
             ex_in(Region::Au, "Rydalmere NSW 2116. Mr Tran wanted to die at home"),
         ],
-        pass: &[ex_in(Region::Uk, "COVID19 and H1N1 in 2009"), ex_in(Region::Au, "In 2019 NSW funded 2116 new beds")],
+        pass: &[
+            ex_in(Region::Uk, "COVID19 and H1N1 in 2009"),
+            ex_in(Region::Au, "In 2019 NSW funded 2116 new beds"),
+            ex_in(Region::Au, "Postcode 2000 has the highest vaccination rates in NSW, says the report"),
+        ],
     },
 };
 
@@ -137,7 +141,15 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
         } else if let Some(g) = c.name("usz") {
             hits.push(Hit::new(&ZIP_CODE, g.range()));
         } else if let Some(g) = c.name("lab") {
-            hits.push(Hit::new(&ZIP_CODE, g.range()));
+            // "Postcode 2000 has the highest vaccination rates": an area in a report.
+            if story || !about_an_area(ctx, g.start()) {
+                let rule = if g.as_str().len() == 4 {
+                    &POSTCODE
+                } else {
+                    &ZIP_CODE
+                };
+                hits.push(Hit::new(rule, g.range()));
+            }
         } else if let Some(g) = c.name("from") {
             let s = g.as_str();
             if !story || is_year(s) {
@@ -187,6 +199,33 @@ fn add_towns(ctx: &Ctx, hits: &mut Vec<Hit>, from: usize, states_at: &[usize]) {
             hits.push(Hit::new(&super::places::PATIENT_PLACE, town));
         }
     }
+}
+
+/// A sentence about a place's figures rather than a person ("the highest rates", "the
+/// report", "per cent"): a postcode there names an area.
+fn about_an_area(ctx: &Ctx, at: usize) -> bool {
+    let Some(s) = ctx.frame.sentence_at(at) else {
+        return false;
+    };
+    let sentence = &ctx.lower[s.span.clone()];
+    s.public_cues > 0
+        || [
+            "rate",
+            "rates",
+            "report",
+            "data",
+            "statistics",
+            "per cent",
+            "percent",
+            "%",
+            "highest",
+            "lowest",
+            "average",
+            "population",
+            "residents",
+        ]
+        .iter()
+        .any(|w| sentence.contains(w))
 }
 
 fn is_year(s: &str) -> bool {
