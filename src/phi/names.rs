@@ -57,6 +57,7 @@ pub const PERSON_NAME: Rule = Rule {
             ex("Pt DOB and MRN on every form. Pt Hx of COPD, GCS 15, HbA1c 9%, pt Denies chest pain"),
             ex("Log in to the Patient Portal to see your results"),
             ex("Watched Grey's Anatomy with my wife Jenny tonight, so unrealistic"),
+            ex("Little Rock ER was slammed tonight, shoutout to the night crew"),
         ],
     },
 };
@@ -1043,7 +1044,18 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
         } else if strong_cue {
             !common || cue.contains("name") || patient_cue || cue.starts_with("naming")
         } else {
-            listed && !common && (story || matches!(cue, "hi" | "dear" | "sorry" | "re:"))
+            // "Little Rock ER": a word before a unit's acronym names a place.
+            let unit_after = ctx.text[r.end..]
+                .trim_start()
+                .split(|c: char| !c.is_alphanumeric())
+                .next()
+                .is_some_and(|w| {
+                    (2..=3).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase())
+                });
+            listed
+                && !common
+                && !unit_after
+                && (story || matches!(cue, "hi" | "dear" | "sorry" | "re:"))
         };
         if accept {
             found.push(r);
@@ -1365,7 +1377,10 @@ fn trim_name(ctx: &Ctx, r: Range<usize>, titled: bool) -> Range<usize> {
     for (i, word) in text.split_inclusive([' ', '\t', '\n']).enumerate() {
         let w = word.trim_end();
         let clean = without_possessive(w).trim_end_matches('\'');
+        // "Little Rock ER", "Sam ICU": a unit's acronym after a name is not part of it.
+        let unit_acronym = clean.len() <= 3 && clean.chars().all(|c| c.is_ascii_uppercase());
         let stop = clean.is_empty()
+            || (i > 0 && !titled && unit_acronym && !in_list(&SURNAMES, clean))
             || (i > 0 && (is_ambiguous(clean) && !in_list(&SURNAMES, clean)))
             || (i > 0 && !titled && !clean.starts_with(|c: char| c.is_uppercase()))
             || (i == 0 && !titled && clean.chars().count() < 2)
