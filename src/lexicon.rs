@@ -80,11 +80,19 @@ impl WordSet {
             let len = |e: &(u64, usize, usize, u32)| e.2 - e.1;
             let byte = |e: &(u64, usize, usize, u32)| bytes[e.1 + depth];
             let first_child = set.nodes.len() as u32;
-            // Entries ending at this depth sort first: they end at the node itself.
-            let mut from = start + entries[start..end].partition_point(|e| len(e) <= depth);
+            // Entries ending at this depth sort first: they end at the node itself. Groups are
+            // found by walking the entries, not by binary search: each entry is passed once
+            // per byte it has, so building is linear in the bytes of the phrases.
+            let mut from = start;
+            while from < end && len(&entries[from]) <= depth {
+                from += 1;
+            }
             while from < end {
                 let b = byte(&entries[from]);
-                let to = from + entries[from..end].partition_point(|e| byte(e) == b);
+                let mut to = from + 1;
+                while to < end && byte(&entries[to]) == b {
+                    to += 1;
+                }
                 // The shortest phrase of a group sorts first; of equal ones, the lowest index.
                 let ends = len(&entries[from]) == depth + 1;
                 set.labels.push(b);
