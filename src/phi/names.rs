@@ -1049,9 +1049,7 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
                 .trim_start()
                 .split(|c: char| !c.is_alphanumeric())
                 .next()
-                .is_some_and(|w| {
-                    (2..=3).contains(&w.len()) && w.chars().all(|c| c.is_ascii_uppercase())
-                });
+                .is_some_and(is_unit_acronym);
             listed
                 && !common
                 && !unit_after
@@ -1318,6 +1316,11 @@ fn is_shorthand(text: &str, start: usize, first: &str, listed: bool) -> bool {
         || (letters <= 2 && !in_list(&FIRST_NAMES, first))
 }
 
+/// A ward's or unit's acronym ("ER", "ICU"): two or three capitals, not an initial.
+fn is_unit_acronym(word: &str) -> bool {
+    (2..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 fn is_ambiguous(word: &str) -> bool {
     AMBIGUOUS.contains(word)
 }
@@ -1378,9 +1381,8 @@ fn trim_name(ctx: &Ctx, r: Range<usize>, titled: bool) -> Range<usize> {
         let w = word.trim_end();
         let clean = without_possessive(w).trim_end_matches('\'');
         // "Little Rock ER", "Sam ICU": a unit's acronym after a name is not part of it.
-        let unit_acronym = clean.len() <= 3 && clean.chars().all(|c| c.is_ascii_uppercase());
         let stop = clean.is_empty()
-            || (i > 0 && !titled && unit_acronym && !in_list(&SURNAMES, clean))
+            || (i > 0 && !titled && is_unit_acronym(clean) && !in_list(&SURNAMES, clean))
             || (i > 0 && (is_ambiguous(clean) && !in_list(&SURNAMES, clean)))
             || (i > 0 && !titled && !clean.starts_with(|c: char| c.is_uppercase()))
             || (i == 0 && !titled && clean.chars().count() < 2)
@@ -1584,6 +1586,18 @@ mod tests {
         .filter(|f| f.rule == "phi/person-name")
         .map(|f| text[f.span].to_string())
         .collect()
+    }
+
+    #[test]
+    fn a_unit_after_a_name_is_left_out_but_an_initial_stays() {
+        assert_eq!(
+            names(Region::Us, "My patient John J Smith went home today"),
+            ["John J Smith"]
+        );
+        assert_eq!(
+            names(Region::Us, "My patient Tom ICU stay was a long one"),
+            ["Tom"]
+        );
     }
 
     #[test]
