@@ -4,9 +4,10 @@ use super::{is_token, IDENTIFIER_GUIDANCE};
 use crate::config::Region;
 use crate::context::{Ctx, Hit};
 use crate::finding::{Kind, Severity};
-use crate::lexicon::gated;
+use crate::lexicon::{gated, WordSet};
 use crate::pattern;
 use crate::rules::{ex, ex_in, Examples, Rule};
+use std::sync::LazyLock;
 
 pub static RULES: &[Rule] = &[STREET_ADDRESS, POSTCODE, ZIP_CODE];
 
@@ -201,31 +202,30 @@ fn add_towns(ctx: &Ctx, hits: &mut Vec<Hit>, from: usize, states_at: &[usize]) {
     }
 }
 
-/// A sentence about a place's figures rather than a person ("the highest rates", "the
-/// report", "per cent"): a postcode there names an area.
+/// Words of a sentence about a place's figures rather than a person ("the highest rates",
+/// "the report", "per cent"): a postcode there names an area.
+static AREA_FIGURES: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&[
+        "rate",
+        "rates",
+        "report",
+        "data",
+        "statistics",
+        "per cent",
+        "percent",
+        "%",
+        "highest",
+        "lowest",
+        "average",
+        "population",
+        "residents",
+    ])
+});
+
 fn about_an_area(ctx: &Ctx, at: usize) -> bool {
-    let Some(s) = ctx.frame.sentence_at(at) else {
-        return false;
-    };
-    let sentence = &ctx.lower[s.span.clone()];
-    s.public_cues > 0
-        || [
-            "rate",
-            "rates",
-            "report",
-            "data",
-            "statistics",
-            "per cent",
-            "percent",
-            "%",
-            "highest",
-            "lowest",
-            "average",
-            "population",
-            "residents",
-        ]
-        .iter()
-        .any(|w| sentence.contains(w))
+    ctx.frame
+        .sentence_at(at)
+        .is_some_and(|s| s.public_cues > 0 || AREA_FIGURES.is_in(&ctx.lower[s.span.clone()]))
 }
 
 fn is_year(s: &str) -> bool {
