@@ -69,8 +69,9 @@ test: test-rust test-js dist lint test-wasm test-e2e test-site
 test-rust:
 	cargo test
 
-# The extension's settings logic in Node, without a browser.
-test-js:
+# The extension's settings logic in Node, without a browser, with the wasm engine judging
+# rule ids as the background has it do.
+test-js: wasm
 	node --test tests/extension
 
 # The wasm binding in headless Chromium (tests/web.rs; flags in webdriver.json).

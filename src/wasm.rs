@@ -1,6 +1,7 @@
 //! The JavaScript binding: the only module that knows about the browser. Findings cross
 //! with UTF-16 offsets, which is what DOM ranges and JavaScript strings use.
 
+use crate::config::Dropped;
 use crate::finding::{Category, Cite, Kind, Severity};
 use crate::rules::Rule;
 use crate::text::{convert_offsets, Unit};
@@ -134,28 +135,35 @@ fn compact<'a>(f: &'a Finding, rule: &Rule, index: usize, units: &[usize]) -> Co
 
 #[wasm_bindgen]
 impl Engine {
-    /// Builds an engine from a JSON config (`""` or `"{}"` for the defaults). A malformed
-    /// config throws an `Error` whose message names the problem.
+    /// Builds an engine from a JSON config (`""` or `"{}"` for the defaults). The config is
+    /// read strictly: any problem throws an `Error` whose message names it.
     #[wasm_bindgen(constructor)]
     pub fn new(config_json: &str) -> Result<Engine, JsError> {
+        let config = if config_json.trim().is_empty() {
+            Config::default()
+        } else {
+            Config::from_json(config_json).map_err(invalid)?
+        };
         Ok(Engine {
-            config: parse_config(config_json)?,
+            config,
             rules: js_sys::Array::new().into(),
             sent: RefCell::new(vec![false; INDEX.len()]),
         })
     }
 
-    /// Replaces the settings; on error the previous settings stay in force.
+    /// Replaces the settings, leniently: each invalid key or list entry is left out on its
+    /// own and the rest apply. Returns what was left out, as `validateSettings` does. Text
+    /// that is not a JSON object throws, and the previous settings stay in force.
     #[wasm_bindgen(js_name = setConfig)]
-    pub fn set_config(&mut self, config_json: &str) -> Result<(), JsError> {
-        let config = parse_config(config_json)?;
+    pub fn set_config(&mut self, config_json: &str) -> Result<JsValue, JsError> {
+        let (config, dropped) = parse_lenient(config_json)?;
         if config.region != self.config.region {
             // The shared parts hold the region's severities and guidance.
             self.rules = js_sys::Array::new().into();
             self.sent.borrow_mut().fill(false);
         }
         self.config = config;
-        Ok(())
+        dropped_to_js(&dropped)
     }
 
     /// The region in force: `us`, `uk`, `au` or `ca`.
@@ -200,11 +208,30 @@ impl Engine {
     }
 }
 
-fn parse_config(json: &str) -> Result<Config, JsError> {
+fn invalid(e: crate::ConfigError) -> JsError {
+    JsError::new(&format!("invalid settings: {e}"))
+}
+
+fn parse_lenient(json: &str) -> Result<(Config, Vec<Dropped>), JsError> {
     if json.trim().is_empty() {
-        return Ok(Config::default());
+        return Ok((Config::default(), Vec::new()));
     }
-    Config::from_json(json).map_err(|e| JsError::new(&format!("invalid settings: {e}")))
+    Config::from_json_lenient(json).map_err(invalid)
+}
+
+/// What a lenient read left out, as an array of `{key, index, value, reason}` (`index` is
+/// `null` when the whole key was dropped, else the entry's position in its list).
+fn dropped_to_js(dropped: &[Dropped]) -> Result<JsValue, JsError> {
+    let json = serde_json::to_string(dropped).map_err(|e| JsError::new(&e.to_string()))?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("could not read the dropped settings"))
+}
+
+/// What the engine would leave out of these settings (see `Engine.setConfig`), without
+/// changing any engine: lets settings from several places be checked one place at a time.
+/// Text that is not a JSON object throws.
+#[wasm_bindgen(js_name = validateSettings)]
+pub fn validate_settings(config_json: &str) -> Result<JsValue, JsError> {
+    dropped_to_js(&parse_lenient(config_json)?.1)
 }
 
 /// The rule catalogue as a JSON string (`{"rules": [...]}`).

@@ -1,5 +1,6 @@
 //! The wasm binding in a real browser (headless Chromium via wasm-bindgen-test-runner):
-//! findings cross with UTF-16 offsets, bad settings throw a clear error, and lone surrogates
+//! findings cross with UTF-16 offsets, bad settings throw a clear error (or, given to
+//! `setConfig`, are left out entry by entry and named), and lone surrogates
 //! from the page neither panic nor shift offsets.
 
 #![cfg(target_arch = "wasm32")]
@@ -54,6 +55,35 @@ fn malformed_settings_are_a_clear_error_and_keep_the_old_ones() {
     let mut engine = Engine::new(r#"{"region":"au"}"#).unwrap();
     assert!(engine.set_config("{not json").is_err());
     assert_eq!(engine.region(), "au");
+}
+
+#[wasm_bindgen_test]
+fn set_config_drops_a_bad_entry_alone_and_names_it() {
+    let mut engine = Engine::new("").unwrap();
+    let settings = r#"{"region":"uk","disabled_rules":["conduct/nope"],"watch":["Nightingale"]}"#;
+    let dropped = engine.set_config(settings).unwrap();
+    let dropped = js_sys::JSON::stringify(&dropped)
+        .unwrap()
+        .as_string()
+        .unwrap();
+    let dropped: serde_json::Value = serde_json::from_str(&dropped).unwrap();
+    assert_eq!(dropped[0]["key"], "disabled_rules");
+    assert_eq!(dropped[0]["index"], 0);
+    assert_eq!(dropped[0]["value"], "conduct/nope");
+    assert!(dropped[0]["reason"]
+        .as_str()
+        .unwrap()
+        .contains("unknown rule"));
+    assert_eq!(dropped.as_array().unwrap().len(), 1);
+    assert_eq!(engine.region(), "uk");
+    let found = js_sys::JSON::stringify(&engine.check("Project Nightingale").unwrap()).unwrap();
+    assert!(
+        found.as_string().unwrap().contains("\"start\":8"),
+        "{found:?}"
+    );
+    let same = chaperone::wasm::validate_settings(settings).unwrap();
+    assert_eq!(js_sys::Array::from(&same).length(), 1);
+    assert!(chaperone::wasm::validate_settings("[]").is_err());
 }
 
 #[wasm_bindgen_test]

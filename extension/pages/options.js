@@ -1,6 +1,7 @@
 // The options page: region, sensitivity, categories, trainee mode, allow list, watch terms
 // and sites; export and wipe. Organisation policy (storage.managed) is shown locked.
 import { api, DEFAULTS, loadSettings } from '../src/settings.js';
+import { settingsProblems, showProblems } from './dropped.js';
 
 const $ = (id) => document.getElementById(id);
 const lines = (id) => $(id).value.split('\n').map((l) => l.trim()).filter(Boolean);
@@ -21,10 +22,7 @@ async function main() {
   $('sites').value = s.disabled_sites.join('\n');
   $('locked').hidden = !s.managed.length;
   if (s.locked) for (const id of ['region', 'sensitivity', 'cat-phi', 'cat-professionalism', 'sites']) $(id).disabled = s.managed.includes(id) || s.locked;
-  if (s.errors.length) {
-    $('error').hidden = false;
-    $('error').textContent = `Settings problem, safe defaults used: ${s.errors.join('; ')}`;
-  }
+  showProblems($('error'), await settingsProblems(s));
 }
 
 $('save').addEventListener('click', async () => {
@@ -57,6 +55,11 @@ $('wipe').addEventListener('click', async () => {
   $('allow').value = '';
   $('watch').value = '';
   status(`Wiped. Defaults: region ${DEFAULTS.region}, sensitivity ${DEFAULTS.sensitivity}.`);
+});
+
+// A change of settings anywhere (this page, a policy update) changes what is ignored.
+api.storage.onChanged.addListener(async () => {
+  showProblems($('error'), await settingsProblems(await loadSettings()));
 });
 
 main();

@@ -1,5 +1,6 @@
 // The toolbar popup: this site on or off, region, trainee mode, and "check this site".
 import { api, loadSettings } from '../src/settings.js';
+import { settingsProblems, showProblems } from './dropped.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -29,10 +30,8 @@ async function main() {
   const locked = s.locked === true;
   for (const id of ['region', 'trainee', 'site-enabled']) $(id).disabled = locked && s.managed.length > 0;
   $('locked').hidden = !s.managed.length;
-  if (s.errors.length) {
-    $('error').hidden = false;
-    $('error').textContent = `Settings problem, safe defaults used: ${s.errors.join('; ')}`;
-  }
+  // The background's answer may take a worker start: the controls do not wait for it.
+  settingsProblems(s).then((problems) => showProblems($('error'), problems));
   $('region').addEventListener('change', () => save({ region: $('region').value }));
   $('trainee').addEventListener('change', () => save({ trainee: $('trainee').checked }));
   $('site-enabled').addEventListener('change', async () => {
@@ -53,5 +52,10 @@ async function main() {
     });
   }
 }
+
+// A change of settings anywhere (this page, a policy update) changes what is ignored.
+api.storage.onChanged.addListener(async () => {
+  showProblems($('error'), await settingsProblems(await loadSettings()));
+});
 
 main();

@@ -2,8 +2,8 @@
 // background script), because Chrome applies a page's CSP to wasm compiled in a content
 // script. Answers only messages from this extension's own contexts, after validating them.
 
-import init, { Engine } from '../../build/pkg/chaperone.js';
-import { api, engineConfig, loadSettings } from './settings.js';
+import init, { Engine, validateSettings } from '../../build/pkg/chaperone.js';
+import { api, describe, engineConfig, readSettings, resolveSettings } from './settings.js';
 
 const MAX_TEXT = 2_000_000;
 /** More flags than anyone can read; capping them keeps the reply and the drawing small. */
@@ -13,23 +13,31 @@ let settings;
 /** The region the engine last built everything for (`warm`). */
 let warmedFor;
 
-async function applySettings(loaded = loadSettings()) {
-  settings = await loaded;
+/** Judges each source of settings with the engine too (rule ids, terms), entry by entry, so
+ * one bad entry, in the user's settings or the organisation's policy, is dropped and named
+ * on its own while the rest apply. */
+async function applySettings(stored = readSettings()) {
+  const next = resolveSettings(await stored, validateSettings);
   try {
-    engine.setConfig(engineConfig(settings));
+    // What survived each source's check should all be valid merged; anything the engine
+    // still leaves out is named like the rest.
+    for (const { key, value, reason } of engine.setConfig(engineConfig(next))) {
+      next.dropped.push({ source: 'settings in force', key, value, reason });
+    }
   } catch (error) {
-    // A setting the engine rejects: keep checking with safe defaults and say why.
-    settings.errors.push(String(error.message ?? error));
-    engine.setConfig('');
+    // Not a JSON object (cannot happen for engineConfig): the previous settings stay.
+    next.dropped.push({ source: 'settings in force', key: null, value: null, reason: `${error?.message ?? error}; previous settings kept` });
   }
+  next.errors = next.dropped.map(describe);
+  settings = next;
 }
 
 // Settings are read while the module compiles.
 const ready = (async () => {
-  const loaded = loadSettings();
+  const stored = readSettings();
   await init({ module_or_path: api.runtime.getURL('chaperone_bg.wasm') });
   engine = new Engine('');
-  await applySettings(loaded);
+  await applySettings(stored);
   performance.mark('chaperone-ready');
 })();
 

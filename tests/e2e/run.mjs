@@ -204,10 +204,10 @@ const readStorage = (extensionPage) =>
   extensionPage.evaluate(async () => JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.sync.get(null)]));
 
 /** After a session: nothing the user typed is in any extension storage except the term the
- * user chose to allow; malformed settings fall back to safe defaults, keep checking, and say
- * so in the options page; its Wipe button leaves storage empty. The popup and options pages'
- * requests join the network check. Chromium only: the pages are reached through the service
- * worker's extension id. */
+ * user chose to allow; each malformed setting is dropped on its own (the valid ones beside it
+ * keep working) and named in the popup and the options page; the options page's Wipe button
+ * leaves storage empty. The popup and options pages' requests join the network check.
+ * Chromium only: the pages are reached through the service worker's extension id. */
 async function storageScenario(browser, page, base, seen) {
   const worker = await browser.waitForTarget((t) => t.type() === 'service_worker');
   const extension = `chrome-extension://${new URL(worker.url()).host}`;
@@ -230,21 +230,36 @@ async function storageScenario(browser, page, base, seen) {
     if (stored.includes(secret)) throw new Error(`post text in storage: ${secret} in ${stored}`);
   }
   if (!stored.includes('"allow":["Abernathy"]')) throw new Error(`the allowed term is not stored: ${stored}`);
-  await withOptions((o) => o.evaluate(() => chrome.storage.sync.set({ settings: { region: 'mars', sensitivity: 42 } })));
+  // Bad settings beside good ones: an invalid region and sensitivity (judged by the
+  // settings code) and a rule id the engine does not know (judged by the engine in the
+  // background) are each dropped and named; the watch term beside them still applies.
+  await withOptions((o) =>
+    o.evaluate(async () => {
+      await chrome.storage.local.set({ watch: ['Project Nightingale'] });
+      await chrome.storage.sync.set({ settings: { region: 'mars', sensitivity: 42, disabled_rules: ['conduct/no-such-rule'] } });
+    }),
+  );
   await page.goto(`${base}/textarea.html`);
   await page.waitForFunction(() => window.__model);
   await focusEditor(page);
-  await page.keyboard.type(`NHS no ${NHS}`);
-  await waitFor(async () => (await observe(page)).highlighted.includes(NHS), 'checking with safe defaults');
+  await page.keyboard.type(`NHS no ${NHS} for Project Nightingale.`);
+  await waitFor(async () => {
+    const { highlighted } = await observe(page);
+    return highlighted.includes(NHS) && highlighted.includes('Project Nightingale');
+  }, 'checking with the valid settings kept (the watch term flagged)');
+  const problems = () => document.getElementById('error').hidden ? null : document.getElementById('error').textContent;
+  const popupSays = await withPage('pages/popup.html', (p) => waitFor(() => p.evaluate(problems), 'the popup to name what was ignored'));
+  if (!popupSays.includes('conduct/no-such-rule') || !popupSays.includes('unknown rule')) throw new Error(`popup says ${JSON.stringify(popupSays)}`);
   const [error, left] = await withOptions(async (o) => {
-    await o.waitForFunction(() => !document.getElementById('error').hidden);
-    const text = await o.evaluate(() => document.getElementById('error').textContent);
+    const text = await waitFor(() => o.evaluate(problems), 'the options page to name what was ignored');
     await o.click('#wipe');
     await o.waitForFunction(() => /Wiped/.test(document.body.textContent));
     return [text, await readStorage(o)];
   });
   if (left !== '[{},{}]') throw new Error(`storage after Wipe: ${left}`);
-  if (!error.includes('invalid region')) throw new Error(`options page says ${JSON.stringify(error)}`);
+  for (const named of ['region "mars"', 'sensitivity 42', 'conduct/no-such-rule']) {
+    if (!error.includes(named)) throw new Error(`options page does not name ${named}: ${JSON.stringify(error)}`);
+  }
 }
 
 /** The files where Firefox keeps extension storage in the profile: `storage.sync` without an
