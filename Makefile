@@ -58,7 +58,8 @@ site: wasm node-tools cli
 cli:
 	cargo build --release
 
-# The Chrome and Firefox extensions, and a zip of each, under dist/.
+# The Chrome and Firefox extensions, and a zip of each, under dist/; and their test builds
+# (dist/test-chrome, dist/test-firefox), which also run on the loopback fixture server.
 dist: wasm node-tools
 	node extension/build.mjs
 

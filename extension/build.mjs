@@ -1,6 +1,8 @@
 // Builds the Chrome and Firefox extensions from one source tree into dist/chrome and
-// dist/firefox, and a zip of each for the Chrome Web Store and addons.mozilla.org.
-// Needs the wasm engine built first (`make wasm` writes build/pkg/).
+// dist/firefox, and a zip of each for the Chrome Web Store and addons.mozilla.org; and the
+// same extensions for the tests into dist/test-chrome and dist/test-firefox (never zipped),
+// whose content script also runs on the loopback fixture server (http://127.0.0.1/*,
+// http://localhost/*). Needs the wasm engine built first (`make wasm` writes build/pkg/).
 
 import { build } from 'esbuild';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -124,7 +126,16 @@ function zip(dir, out) {
   writeFileSync(out, Buffer.concat([...locals, ...centrals, end]));
 }
 
+/** Where only the test builds run their content script: the e2e fixture server. */
+const TEST_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
+const forTests = (m) => ({
+  ...m,
+  content_scripts: m.content_scripts.map((c, i) => (i === 0 ? { ...c, matches: [...c.matches, ...TEST_MATCHES] } : c)),
+});
+
 const base = JSON.parse(readFileSync(join(src, 'manifest.base.json'), 'utf8'));
+const loopback = (m) => m.content_scripts.flatMap((c) => c.matches).filter((p) => /^https?:\/\/(localhost|127\.|\[::1\])/.test(p));
+if (loopback(base).length) throw new Error(`manifest.base.json matches ${loopback(base).join(', ')}: only the test builds may`);
 for (const [browser, manifest] of Object.entries(targets)) {
   const outdir = join(dist, browser);
   rmSync(outdir, { recursive: true, force: true });
@@ -134,4 +145,10 @@ for (const [browser, manifest] of Object.entries(targets)) {
   writeFileSync(join(outdir, 'manifest.json'), `${JSON.stringify(manifest(base), null, 2)}\n`);
   zip(outdir, join(dist, `chaperone-${browser}-${version}.zip`));
   console.log(`built ${relative(root, outdir)} and dist/chaperone-${browser}-${version}.zip`);
+  // The test build: the same files, with the fixture server's addresses added.
+  const testdir = join(dist, `test-${browser}`);
+  rmSync(testdir, { recursive: true, force: true });
+  cpSync(outdir, testdir, { recursive: true });
+  writeFileSync(join(testdir, 'manifest.json'), `${JSON.stringify(forTests(manifest(base)), null, 2)}\n`);
+  console.log(`built ${relative(root, testdir)} (for the tests: also runs on ${TEST_MATCHES.join(', ')})`);
 }

@@ -78,12 +78,13 @@ export async function egressProxy() {
   return { port: server.address().port, seen, close: () => server.close() };
 }
 
-/** Headless Chromium or Firefox ESR with the built extension installed; Firefox sends
+/** Headless Chromium or Firefox ESR with the built extension installed (its test build,
+ * dist/test-*, whose content script also runs on the loopback fixture server); Firefox sends
  * everything not to a loopback address through `proxyPort` when given. */
 export async function launch(browser, proxyPort) {
   if (browser === 'chromium') {
     const b = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, pipe: true, enableExtensions: true, args: FLAGS });
-    await b.installExtension(join(root, 'dist', 'chrome'));
+    await b.installExtension(join(root, 'dist', 'test-chrome'));
     return b;
   }
   const proxy = proxyPort
@@ -96,7 +97,7 @@ export async function launch(browser, proxyPort) {
       }
     : {};
   const b = await puppeteer.launch({ browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true, extraPrefsFirefox: proxy });
-  await b.installExtension(join(root, 'dist', 'firefox'));
+  await b.installExtension(join(root, 'dist', 'test-firefox'));
   return b;
 }
 

@@ -109,6 +109,18 @@ function noRemoteUrls() {
   if (found.length) throw new Error(`remote URLs in the build: ${found.join(', ')}`);
 }
 
+/** The release builds run on the social sites only: no loopback address in their manifests
+ * (the tests load dist/test-*, which adds the fixture server's). */
+function releaseMatchesNoLoopback() {
+  for (const browser of ['chrome', 'firefox']) {
+    const manifest = readFileSync(join(root, 'dist', browser, 'manifest.json'), 'utf8');
+    const loopback = manifest.match(/https?:\/\/(localhost|127\.0\.0\.1|\[::1\])[^"]*/g);
+    if (loopback) throw new Error(`dist/${browser}/manifest.json names ${loopback.join(', ')}`);
+    const test = JSON.parse(readFileSync(join(root, 'dist', `test-${browser}`, 'manifest.json'), 'utf8'));
+    if (!test.content_scripts[0].matches.includes('http://127.0.0.1/*')) throw new Error(`dist/test-${browser} does not run on the fixture server`);
+  }
+}
+
 /** Records requests made by the extension's service worker (Chromium), through CDP. */
 async function watchWorker(browser, seen) {
   const target = await browser.waitForTarget((t) => t.type() === 'service_worker', { timeout: 10000 });
@@ -415,6 +427,14 @@ async function main() {
     noRemoteUrls();
     passed++;
     console.log('ok   no remote URL in the built extension');
+  } catch (error) {
+    failed++;
+    console.log(`FAIL ${error.message}`);
+  }
+  try {
+    releaseMatchesNoLoopback();
+    passed++;
+    console.log('ok   no loopback address in the release manifests');
   } catch (error) {
     failed++;
     console.log(`FAIL ${error.message}`);
