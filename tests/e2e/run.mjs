@@ -8,7 +8,8 @@
 // the extension's storage (Chromium: read from its options page; Firefox: from the profile).
 // Usage: node tests/e2e/run.mjs [chromium|firefox ...]
 
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EDITORS, buildFixtures, egressProxy, focusEditor, launch, model, observe, root, serve, sleep, waitFor } from './harness.mjs';
 
@@ -274,6 +275,37 @@ async function storageScenario(browser, page, base, seen) {
   }
 }
 
+/** An organisation's policy for the Firefox run: one unknown rule id beside a watch term. Each
+ * bad entry is dropped on its own, so the watch term must still apply. */
+const POLICY = { watch: ['Project Nightingale'], disabled_rules: ['conduct/no-such-rule'] };
+
+/** Starts a browser that reads `policy` as the extension's storage.managed. Firefox finds it
+ * in a managed-storage manifest under $HOME/.mozilla, so the browser gets a HOME of its own
+ * (the profile is puppeteer's, elsewhere). Returns the browser and a cleanup. */
+async function withManagedPolicy(policy, start) {
+  const home = mkdtempSync(join(tmpdir(), 'chaperone-e2e-home-'));
+  const dir = join(home, '.mozilla', 'managed-storage');
+  mkdirSync(dir, { recursive: true });
+  const id = 'chaperone@chaperone-extension.org';
+  writeFileSync(join(dir, `${id}.json`), JSON.stringify({ name: id, description: 'e2e policy', type: 'storage', data: policy }));
+  const saved = process.env.HOME;
+  process.env.HOME = home;
+  try {
+    return [await start(), () => rmSync(home, { recursive: true, force: true })];
+  } finally {
+    process.env.HOME = saved;
+  }
+}
+
+/** Firefox with POLICY: its watch term is flagged although its other entry is invalid. */
+async function managedPolicyScenario(page, base) {
+  await page.goto(`${base}/textarea.html`);
+  await page.waitForFunction(() => window.__model);
+  await focusEditor(page);
+  await page.keyboard.type('Back on Project Nightingale today.');
+  await waitFor(async () => (await observe(page)).highlighted.includes('Project Nightingale'), "the policy's watch term flagged beside its unknown rule id");
+}
+
 /** The files where Firefox keeps extension storage in the profile: `storage.sync` without an
  * account (SQLite, `storage-sync-v2.sqlite`), `storage.local` (IndexedDB under the
  * extension's `moz-extension` origin) and the older JSON store. */
@@ -443,7 +475,8 @@ async function main() {
     // Firefox's extension background is not a target puppeteer can watch: its requests, like
     // every other context's, are caught by a proxy the whole browser goes through.
     const proxy = name === 'firefox' ? await egressProxy() : null;
-    const browser = await launch(name, proxy?.port);
+    // Firefox reads an organisation's policy from a file (Chromium only from system policy).
+    const [browser, dropPolicy] = name === 'firefox' ? await withManagedPolicy(POLICY, () => launch(name, proxy?.port)) : [await launch(name, proxy?.port), () => {}];
     const workerRequests = [];
     // Detached before the worker-restart test: a debugger session holds a restarted worker.
     const workerSession = name === 'chromium' ? await watchWorker(browser, workerRequests) : null;
@@ -454,6 +487,7 @@ async function main() {
     const cases = [
       ...EDITORS.map((e) => [e, () => scenario(name, page, base, e)]),
       ['clean post', () => cleanScenario(page, base)],
+      ...(name === 'firefox' ? [['managed policy with an unknown rule id: the rest applies', () => managedPolicyScenario(page, base)]] : []),
       ['keyboard, buttons, scroll and zoom', () => keyboardScenario(name, page, base)],
       // Firefox's WebDriver BiDi refuses to open moz-extension:// pages: its storage is read
       // from the profile instead.
@@ -508,6 +542,7 @@ async function main() {
       proxy.close();
     }
     await browser.close();
+    dropPolicy();
   }
   server.close();
   console.log(`${passed} passed, ${failed} failed`);
