@@ -39,7 +39,7 @@ function check() {
   summary.textContent = summarize(findings);
   list.replaceChildren(
     ...findings.map((f) =>
-      renderCard(f, { trainee: trainee.checked, flagged: text.slice(f.start, f.end), onFix: (s) => fix(f, s) }),
+      renderCard(f, { inline: true, trainee: trainee.checked, flagged: text.slice(f.start, f.end), onFix: (s) => fix(f, s) }),
     ),
   );
 }

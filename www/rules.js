@@ -32,7 +32,7 @@ function render() {
     ...shown.map((r) => {
       const article = el('article', undefined, 'rule');
       article.id = r.id;
-      const h = el('h3');
+      const h = el('h2');
       h.append(el('span', r.name), ' ');
       article.append(h);
       const meta = el('p');

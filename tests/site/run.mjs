@@ -1,12 +1,14 @@
 // Browser tests of the playground and the rule catalogue as `make run` serves them
 // (Python's standard http.server over build/site), in headless Chromium and Firefox.
-// Also takes screenshots at desktop and phone widths, light and dark, for review.
+// Also runs axe-core on every page (light and dark, 1280 and 360 px) and takes screenshots at
+// desktop and phone widths, light and dark, for review.
 
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { SCHEMES, VIEWS, assertAccessible, assertScheme, firefoxSchemePrefs, view } from '../axe.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const shots = join(root, 'tests', 'site', 'screenshots');
@@ -40,11 +42,12 @@ async function serve() {
   throw new Error('http.server did not start');
 }
 
-async function launch(name) {
+/** Headless Chromium, or Firefox ESR in `scheme` (its colour scheme is set at launch). */
+async function launch(name, scheme = 'light') {
   if (name === 'chromium') {
     return puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   }
-  return puppeteer.launch({ browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true });
+  return puppeteer.launch({ browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true, extraPrefsFirefox: firefoxSchemePrefs(scheme) });
 }
 
 async function waitFor(fn, what, timeout = 8000) {
@@ -63,7 +66,10 @@ async function playground(page, base, name) {
   await page.click('#editor');
   await page.keyboard.type(POST, { delay: 3 });
   await waitFor(() => page.evaluate(() => document.getElementById('summary').textContent.includes('possible patient identifier')), 'the summary');
-  const highlighted = await page.evaluate(() => [...(CSS.highlights.get('chaperone-stop') ?? [])].map((r) => r.toString()));
+  // The summary can name the first identifiers before the check after the last keystroke.
+  const stopped = () => page.evaluate(() => [...(CSS.highlights.get('chaperone-stop') ?? [])].map((r) => r.toString()));
+  await waitFor(async () => (await stopped()).includes(NHS), 'the last check').catch(() => {});
+  const highlighted = await stopped();
   for (const word of ['Okafor', '94', NHS]) if (!highlighted.includes(word)) throw new Error(`${word} not highlighted: ${highlighted}`);
   await page.screenshot({ path: join(shots, `${name}-playground.png`), fullPage: true });
   await page.evaluate((rule) => {
@@ -80,6 +86,51 @@ async function catalogue(page, base) {
   const ids = await page.evaluate(() => [...document.querySelectorAll('article.rule')].map((a) => a.id));
   const missing = expected.filter((id) => !ids.includes(id));
   if (missing.length) throw new Error(`catalogue lacks ${missing.join(', ')}`);
+}
+
+/** Each page as a reader meets it: the playground with a sample's cards shown, the catalogue
+ * rendered. */
+const PAGES = {
+  'index.html': async (page) => {
+    await page.waitForFunction(() => document.getElementById('engine-status').textContent.includes('ready'));
+    await page.click('[data-sample="rant"]');
+    await page.waitForFunction(() => document.querySelectorAll('#findings .chaperone-card').length > 0);
+    const dialogs = await page.evaluate(() => document.querySelectorAll('#findings [role=dialog]').length);
+    if (dialogs) throw new Error(`the playground's inline cards are ${dialogs} dialogs`);
+  },
+  'rules.html': (page) => page.waitForFunction(() => document.querySelectorAll('article.rule').length > 0),
+  'install.html': async () => {},
+  'privacy.html': async () => {},
+};
+
+/** axe-core finds no violation on any page, light or dark, at 1280 and 360 pixels, and no
+ * page is wider than the screen. Firefox is launched once per colour scheme. */
+async function accessibility(name, base, browser) {
+  const failures = [];
+  for (const scheme of SCHEMES) {
+    const b = name === 'chromium' ? browser : await launch(name, scheme);
+    const page = await b.newPage();
+    try {
+      for (const [path, ready] of Object.entries(PAGES)) {
+        for (const size of VIEWS) {
+          const what = `${path} at ${size.label}px, ${scheme}`;
+          try {
+            await view(page, size, scheme);
+            await page.goto(`${base}/${path}`);
+            await assertScheme(page, scheme);
+            await ready(page);
+            await assertAccessible(page, what);
+          } catch (error) {
+            failures.push(error.message.startsWith(what) ? error.message : `${what}: ${error.message}`);
+          }
+        }
+      }
+    } finally {
+      await page.close();
+      if (b !== browser) await b.close();
+    }
+  }
+  if (failures.length) throw new Error(`\n  ${failures.join('\n  ')}`);
 }
 
 async function looks(browser, base) {
@@ -111,7 +162,12 @@ async function main() {
       await page.setViewport({ width: 1280, height: 900 });
       const requests = [];
       page.on('request', (r) => requests.push(r.url()));
-      for (const [label, run] of [['playground', () => playground(page, base, name)], ['catalogue', () => catalogue(page, base)]]) {
+      const cases = [
+        ['playground', () => playground(page, base, name)],
+        ['catalogue', () => catalogue(page, base)],
+        ['accessibility (axe-core, light and dark, 1280 and 360 px)', () => accessibility(name, base, browser)],
+      ];
+      for (const [label, run] of cases) {
         try {
           const before = requests.length;
           await run();

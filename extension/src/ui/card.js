@@ -17,11 +17,13 @@ function label(suggestion) {
 
 /**
  * Renders a card. `onFix(text)`, `onIgnore()` and `onAllow()` are called from its buttons;
- * `trainee` opens the "why this matters" section by default.
+ * `trainee` opens the "why this matters" section by default. A card that pops up over the
+ * page is a non-modal dialog; an `inline` one, in a list of cards (the playground), is an
+ * article.
  */
-export function renderCard(finding, { trainee = false, flagged = '', onFix, onIgnore, onAllow } = {}) {
-  const card = el('div', `chaperone-card severity-${finding.severity}`);
-  card.setAttribute('role', 'dialog');
+export function renderCard(finding, { trainee = false, flagged = '', inline = false, onFix, onIgnore, onAllow } = {}) {
+  const card = el(inline ? 'article' : 'div', `chaperone-card severity-${finding.severity}`);
+  if (!inline) card.setAttribute('role', 'dialog');
   card.setAttribute('aria-label', finding.message);
   card.dataset.rule = finding.rule;
 
