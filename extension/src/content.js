@@ -255,8 +255,18 @@ function drawBadge(field, state) {
     state.badge = document.createElement('button');
     state.badge.type = 'button';
     state.badge.className = 'chaperone-badge';
-    state.badge.addEventListener('click', () => showCard(field, 0));
-    layer.append(state.badge);
+    // Out of the page's own Tab order (our host is the document's last element): Tab from
+    // the field reaches it, and Tab from it goes on to what follows the field.
+    state.badge.tabIndex = -1;
+    const badge = state.badge;
+    badge.addEventListener('click', () => showCard(field, 0, { opener: badge })?.querySelector('.chaperone-card').focus({ preventScroll: true }));
+    badge.addEventListener('keydown', (e) => {
+      if (e.key !== 'Tab' || e.altKey || e.ctrlKey || e.metaKey) return;
+      e.preventDefault();
+      if (e.shiftKey) field.focus();
+      else focusAfter(field);
+    });
+    layer.append(badge);
   }
   const badge = state.badge;
   const count = state.findings.length;
@@ -264,7 +274,9 @@ function drawBadge(field, state) {
   badge.dataset.count = String(count);
   badge.classList.toggle('has-stop', state.findings.some((f) => f.severity === 'stop'));
   badge.classList.toggle('has-caution', !state.findings.some((f) => f.severity === 'stop') && state.findings.some((f) => f.severity === 'caution'));
-  badge.setAttribute('aria-label', `Chaperone: ${summarize(state.findings)}. Alt+Shift+N for the next flag.`);
+  // The name starts with the count the badge shows, then says what it counts.
+  const flags = `${count} Chaperone ${count === 1 ? 'flag' : 'flags'}`;
+  badge.setAttribute('aria-label', count ? `${flags}: ${summarize(state.findings)}. Alt+Shift+N for the next flag.` : `${flags}: ${summarize([])}`);
   const rect = field.getBoundingClientRect();
   badge.hidden = rect.width === 0 && rect.height === 0;
   // Inside the field's corner, and inside the window when the field is wider (a zoomed page).
@@ -310,7 +322,9 @@ function rectsOf(field, state, index) {
   return range ? [...range.getClientRects()] : [];
 }
 
-function showCard(field, index) {
+/** Opens the card of a field's flag; Escape, or Tab out of it, closes it and gives focus back
+ * to `opener` (the badge, when the card was opened from it) or the field. */
+function showCard(field, index, { opener = field } = {}) {
   const state = fields.get(field);
   const finding = state?.findings[index];
   closeCard();
@@ -328,13 +342,20 @@ function showCard(field, index) {
     },
     onAllow: () => allowTerm(flagged),
   });
+  card.tabIndex = -1;
   const wrap = document.createElement('div');
   wrap.className = 'chaperone-card-wrap';
   wrap.append(card);
   wrap.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') {
+    const leaving = () => {
+      const stops = [card, ...card.querySelectorAll('button, summary')];
+      const at = stops.indexOf(shadow.activeElement);
+      return e.shiftKey ? at <= 0 : at === stops.length - 1;
+    };
+    if (e.key === 'Escape' || (e.key === 'Tab' && !e.altKey && !e.ctrlKey && !e.metaKey && leaving())) {
+      e.preventDefault();
       closeCard();
-      field.focus();
+      opener.focus({ preventScroll: true });
     }
   });
   layer.append(wrap);
@@ -447,6 +468,40 @@ document.addEventListener('keydown', (e) => {
     }
   } else if (e.key === 'Escape' && openCard) closeCard();
 }, true);
+
+/** Focuses the first element after `field` in the page's Tab order (in its own document or
+ * shadow root, then its hosts'), or blurs it when nothing follows. */
+const TABBABLE = 'a[href], area[href], button, input, select, textarea, iframe, summary, [tabindex], [contenteditable]';
+function focusAfter(field) {
+  for (let node = field; node; ) {
+    const root = node.getRootNode();
+    const next = [...root.querySelectorAll(TABBABLE)].find(
+      (el) =>
+        !node.contains(el) &&
+        node.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING &&
+        el.tabIndex >= 0 &&
+        !el.disabled &&
+        !el.closest('[inert]') &&
+        !el.parentElement?.isContentEditable &&
+        el.getClientRects().length > 0 &&
+        getComputedStyle(el).visibility !== 'hidden',
+    );
+    if (next) return next.focus();
+    node = root instanceof ShadowRoot ? root.host : null;
+  }
+  field.blur();
+}
+
+// Tab from a field with flags goes to its badge first (after the editor, which may use Tab
+// itself, has had the event).
+addEventListener('keydown', (e) => {
+  if (e.key !== 'Tab' || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented || e.isComposing) return;
+  const field = targetField(e);
+  const badge = field && fields.get(field)?.badge;
+  if (!badge?.isConnected || badge.hidden || badge.dataset.count === '0') return;
+  e.preventDefault();
+  badge.focus({ preventScroll: true });
+});
 
 /** Opens the card of the flag under the pointer. Pointer moves are handled at most every
  * 60 ms, always including the last one, so the card follows where the pointer stops. */

@@ -80,8 +80,9 @@ export async function egressProxy() {
 
 /** Headless Chromium or Firefox ESR with the built extension installed (its test build,
  * dist/test-*, whose content script also runs on the loopback fixture server); Firefox sends
- * everything not to a loopback address through `proxyPort` when given. */
-export async function launch(browser, proxyPort) {
+ * everything not to a loopback address through `proxyPort` when given, and takes `prefs` (its
+ * colour scheme, say). */
+export async function launch(browser, proxyPort, prefs = {}) {
   if (browser === 'chromium') {
     const b = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, pipe: true, enableExtensions: true, args: FLAGS });
     await b.installExtension(join(root, 'dist', 'test-chrome'));
@@ -96,7 +97,7 @@ export async function launch(browser, proxyPort) {
         'network.proxy.ssl_port': proxyPort,
       }
     : {};
-  const b = await puppeteer.launch({ browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true, extraPrefsFirefox: proxy });
+  const b = await puppeteer.launch({ browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true, extraPrefsFirefox: { ...proxy, ...prefs } });
   await b.installExtension(join(root, 'dist', 'test-firefox'));
   return b;
 }

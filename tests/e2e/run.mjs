@@ -5,12 +5,15 @@
 // typing; a clean post stays unflagged; no request leaves for anywhere but the fixture
 // server, from the page or from the extension's background (Chromium: its service worker
 // watched over CDP; Firefox: every context through a recording proxy); nothing typed is in
-// the extension's storage (Chromium: read from its options page; Firefox: from the profile).
+// the extension's storage (Chromium: read from its options page; Firefox: from the profile);
+// the badge, a card, the popup and the options page pass axe-core (a11y.mjs).
 // Usage: node tests/e2e/run.mjs [chromium|firefox ...]
 
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { firefoxSchemePrefs } from '../axe.mjs';
+import { badgeAxeScenario, badgeKeyboardScenario, pagesAxeScenario } from './a11y.mjs';
 import { EDITORS, buildFixtures, egressProxy, focusEditor, launch, model, observe, root, serve, sleep, waitFor } from './harness.mjs';
 
 const screenshots = join(root, 'tests', 'e2e', 'screenshots');
@@ -489,6 +492,19 @@ async function main() {
       ['clean post', () => cleanScenario(page, base)],
       ...(name === 'firefox' ? [['managed policy with an unknown rule id: the rest applies', () => managedPolicyScenario(page, base)]] : []),
       ['keyboard, buttons, scroll and zoom', () => keyboardScenario(name, page, base)],
+      ['badge and card from the keyboard', () => badgeKeyboardScenario(page, base)],
+      // Firefox's colour scheme is a preference set at launch: dark is a second browser.
+      ['badge and card accessibility (axe-core, light and dark, 1280 and 360 px)', async () => {
+        if (name === 'chromium') return badgeAxeScenario(page, base);
+        await badgeAxeScenario(page, base, ['light']);
+        const dark = await launch(name, proxy?.port, firefoxSchemePrefs('dark'));
+        try {
+          await badgeAxeScenario(await dark.newPage(), base, ['dark']);
+        } finally {
+          await dark.close();
+        }
+      }],
+      ...(name === 'chromium' ? [['popup and options accessibility (axe-core, light and dark, 1280 and 360 px)', () => pagesAxeScenario(browser)]] : []),
       // Firefox's WebDriver BiDi refuses to open moz-extension:// pages: its storage is read
       // from the profile instead.
       name === 'chromium'
