@@ -86,11 +86,13 @@ lint: node-tools
 	cargo clippy --all-targets -- -D warnings
 	npx web-ext lint --source-dir dist/firefox --no-config-discovery --warnings-as-errors
 
-# The served playground and catalogue in headless Chromium and Firefox.
+# The served playground and catalogue in headless Chromium and Firefox; axe-core on every page,
+# light and dark, at 1280 and 360 px.
 test-site: site browsers
 	node tests/site/run.mjs
 
-# The built extension in headless Chromium and Firefox, against real editor frameworks.
+# The built extension in headless Chromium and Firefox, against real editor frameworks; axe-core
+# on the badge with a card open, the popup and the options page.
 test-e2e: dist browsers
 	node tests/e2e/run.mjs chromium firefox
 

@@ -1,6 +1,7 @@
 // Accessibility of the extension's own UI, end to end: the badge and a card opened from it on
 // a fixture page, and the popup and options pages; axe-core finds no violation in light and
-// dark at 1280 and 360 pixels. The badge's name starts with the count it shows; Tab from a
+// dark at 1280 and 360 pixels, and the badge's count has 4.5 : 1 on each of its colours (axe
+// skips a one-character text). The badge's name starts with the count it shows; Tab from a
 // field reaches its badge, Tab from the badge what follows the field; a card opened from the
 // badge with the keyboard takes focus and shows a focus ring, and Escape gives focus back.
 
@@ -33,6 +34,32 @@ const badge = (page) =>
   page.evaluate(() => {
     const b = document.getElementById('chaperone-host').shadowRoot.querySelector('.chaperone-badge');
     return { text: b.textContent, name: b.getAttribute('aria-label') };
+  });
+
+/** The badge's count against its background in each of its states (a stop, a caution, only
+ * coaching, nothing found), as contrast ratios: axe-core does not judge a one-character text. */
+const badgeContrasts = (page) =>
+  page.evaluate(() => {
+    const b = document.getElementById('chaperone-host').shadowRoot.querySelector('.chaperone-badge');
+    const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number);
+    const lum = (c) => {
+      const [r, g, b] = rgb(c).map((v) => {
+        v /= 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const saved = [b.className, b.dataset.count];
+    const out = {};
+    for (const [state, cls, count] of [['stop', 'has-stop', '2'], ['caution', 'has-caution', '2'], ['coach', '', '2'], ['none', '', '0']]) {
+      b.className = `chaperone-badge ${cls}`;
+      b.dataset.count = count;
+      const style = getComputedStyle(b);
+      const [hi, lo] = [lum(style.color), lum(style.backgroundColor)].sort((x, y) => y - x);
+      out[state] = Math.round(((hi + 0.05) / (lo + 0.05)) * 100) / 100;
+    }
+    [b.className, b.dataset.count] = saved;
+    return out;
   });
 
 /** Types the post in the textarea fixture and waits for its flags. The fixture page is first
@@ -110,6 +137,8 @@ export async function badgeAxeScenario(page, base, schemes = SCHEMES) {
         await view(page, size, scheme);
         await flagged(page, base);
         await assertScheme(page, scheme);
+        const low = Object.entries(await badgeContrasts(page)).filter(([, ratio]) => ratio < 4.5);
+        if (low.length) throw new Error(`the badge's count is below 4.5 : 1 on ${low.map(([state, ratio]) => `${state} (${ratio})`).join(', ')}`);
         await press(page, 'Tab');
         await press(page, 'Enter');
         await waitFor(async () => (await focus(page)).what === 'card', 'the card to take focus');
@@ -145,8 +174,9 @@ export async function pagesAxeScenario(browser) {
               await view(page, size, scheme);
               await page.goto(`${extension}/${path}`);
               await page.waitForFunction(() => !document.getElementById('error').hidden);
-              const font = await page.evaluate(() => getComputedStyle(document.querySelector('main p')).fontSize);
-              if (font !== '13px') throw new Error(`text is ${font}, not 13px`);
+              const [main, font] = await page.evaluate(() => [!!document.querySelector('main'), getComputedStyle(document.querySelector('label')).fontSize]);
+              if (!main) throw new Error('no main landmark');
+              if (font !== '14px') throw new Error(`labels are ${font}, not 14px`);
               if (path.includes('popup')) {
                 // The label's text is one flex item, so it wraps as a sentence, not in pieces.
                 const pieces = await page.evaluate(() => [...document.getElementById('site-enabled').parentElement.childNodes].filter((n) => n.nodeType === 3 && n.textContent.trim()).length);
