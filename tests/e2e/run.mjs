@@ -13,7 +13,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { firefoxSchemePrefs } from '../axe.mjs';
-import { badgeAxeScenario, badgeKeyboardScenario, pagesAxeScenario } from './a11y.mjs';
+import { badgeAxeScenario, badgeKeyboardScenario, pagesAxeScenario, servedPagesAxeScenario } from './a11y.mjs';
 import { EDITORS, buildFixtures, egressProxy, focusEditor, launch, model, observe, root, serve, sleep, waitFor } from './harness.mjs';
 
 const screenshots = join(root, 'tests', 'e2e', 'screenshots');
@@ -504,7 +504,17 @@ async function main() {
           await dark.close();
         }
       }],
-      ...(name === 'chromium' ? [['popup and options accessibility (axe-core, light and dark, 1280 and 360 px)', () => pagesAxeScenario(browser)]] : []),
+      name === 'chromium'
+        ? ['popup and options accessibility (axe-core, light and dark, 1280 and 360 px)', () => pagesAxeScenario(browser)]
+        : ['popup and options accessibility, served with a stub API (axe-core, light and dark, 1280 and 360 px)', async () => {
+            await servedPagesAxeScenario(browser, 'light');
+            const dark = await launch(name, proxy?.port, firefoxSchemePrefs('dark'));
+            try {
+              await servedPagesAxeScenario(dark, 'dark');
+            } finally {
+              await dark.close();
+            }
+          }],
       // Firefox's WebDriver BiDi refuses to open moz-extension:// pages: its storage is read
       // from the profile instead.
       name === 'chromium'
