@@ -469,10 +469,10 @@ document.addEventListener('keydown', (e) => {
   } else if (e.key === 'Escape' && openCard) closeCard();
 }, true);
 
-/** Focuses the first element after `field` in the page's Tab order (in its own document or
- * shadow root, then its hosts'), or blurs it when nothing follows. */
+/** The first element after `field` in the page's Tab order (in its own document or shadow
+ * root, then its hosts'), or null. */
 const TABBABLE = 'a[href], area[href], button, input, select, textarea, iframe, summary, [tabindex], [contenteditable]';
-function focusAfter(field) {
+function nextAfter(field) {
   for (let node = field; node; ) {
     const root = node.getRootNode();
     const next = [...root.querySelectorAll(TABBABLE)].find(
@@ -486,19 +486,40 @@ function focusAfter(field) {
         el.getClientRects().length > 0 &&
         getComputedStyle(el).visibility !== 'hidden',
     );
-    if (next) return next.focus();
+    if (next) return next;
     node = root instanceof ShadowRoot ? root.host : null;
   }
-  field.blur();
+  return null;
 }
 
-// Tab from a field with flags goes to its badge first (after the editor, which may use Tab
-// itself, has had the event).
+/** Focuses what follows `field`, or blurs it when nothing does. */
+function focusAfter(field) {
+  const next = nextAfter(field);
+  if (next) next.focus();
+  else field.blur();
+}
+
+const tabbableBadge = (field) => {
+  const badge = fields.get(field)?.badge;
+  return badge?.isConnected && !badge.hidden && badge.dataset.count !== '0' ? badge : null;
+};
+
+// A flagged field's badge sits between the field and what follows it in Tab order: Tab from
+// the field, or Shift+Tab from what follows, goes to the badge (after the page, which may use
+// Tab itself, has had the event).
 addEventListener('keydown', (e) => {
-  if (e.key !== 'Tab' || e.shiftKey || e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented || e.isComposing) return;
-  const field = targetField(e);
-  const badge = field && fields.get(field)?.badge;
-  if (!badge?.isConnected || badge.hidden || badge.dataset.count === '0') return;
+  if (e.key !== 'Tab' || e.altKey || e.ctrlKey || e.metaKey || e.defaultPrevented || e.isComposing) return;
+  let badge = null;
+  if (!e.shiftKey) badge = tabbableBadge(targetField(e));
+  else {
+    const from = e.composedPath?.()[0] ?? e.target;
+    if (from instanceof Element && !host.contains(from)) {
+      for (const field of fields.keys()) {
+        if (tabbableBadge(field) && nextAfter(field) === from) badge = tabbableBadge(field);
+      }
+    }
+  }
+  if (!badge) return;
   e.preventDefault();
   badge.focus({ preventScroll: true });
 });

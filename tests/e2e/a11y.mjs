@@ -3,7 +3,7 @@
 // Firefox: the built pages served over HTTP with a stub API). axe-core finds no violation in
 // light and dark at 1280 and 360 pixels, and the badge's count has 4.5 : 1 on each of its
 // colours (axe skips a one-character text). The badge's name starts with the count it shows;
-// Tab from a field reaches its badge, Tab from the badge what follows the field; a card opened
+// the badge sits between its field and what follows in Tab order, both ways; a card opened
 // from the badge with the keyboard takes focus and shows a focus ring, and Escape gives focus
 // back.
 
@@ -128,6 +128,9 @@ export async function badgeKeyboardScenario(page, base) {
   await press(page, 'Tab');
   f = await focus(page);
   if (f.what !== 'after') throw new Error(`Tab from the badge went to ${JSON.stringify(f)}, not the button after the field`);
+  await press(page, 'Tab', true);
+  f = await focus(page);
+  if (f.what !== 'badge') throw new Error(`Shift+Tab from the button after the field went to ${JSON.stringify(f)}, not the badge`);
 }
 
 /** axe-core on the page with the badge and a card opened from it, in each colour scheme the
