@@ -10,7 +10,7 @@ PKG         := build/pkg
 CARGO_BIN   := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 
-.PHONY: run site cli test dist wasm tools rust-tools node-tools browsers test-rust test-js test-wasm test-e2e test-site lint bench fuzz clean
+.PHONY: run site cli test dist wasm tools rust-tools node-tools py-tools browsers train test-rust test-model test-js test-wasm test-e2e test-site lint bench fuzz clean
 
 run: dist site
 	@echo
@@ -21,7 +21,7 @@ run: dist site
 
 ## Tools ---------------------------------------------------------------------------------
 
-tools: rust-tools node-tools
+tools: rust-tools node-tools py-tools
 
 rust-tools:
 	@rustup target list --installed | grep -q $(TARGET) || rustup target add $(TARGET)
@@ -33,6 +33,12 @@ node-tools: node_modules/.package-lock.json
 node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
+
+# The trainer's Python packages (tools/requirements.txt), for `make train` and its test.
+py-tools:
+	@python3 -c 'import sklearn, scipy, numpy' 2>/dev/null && \
+	  python3 -c 'import sklearn, sys; sys.exit(sklearn.__version__ != "1.7.2")' || \
+	  python3 -m pip install -q --no-warn-script-location -r tools/requirements.txt
 
 # Debian's Chromium and Firefox ESR. The image's apt hook can make a first install fail; retry.
 browsers:
@@ -63,9 +69,22 @@ cli:
 dist: wasm node-tools
 	node extension/build.mjs
 
+# The learned layer: fits the tagger and the post classifier to data/train/ and writes
+# data/model/ (deterministic; about a minute here). Features come from the built CLI, so the
+# models follow the detectors: retrain after changing a detector or a feature.
+train: cli py-tools
+	python3 tools/train.py target/release/chaperone --out data/model
+
 ## Test ----------------------------------------------------------------------------------
 
-test: test-rust test-js dist lint test-wasm test-e2e test-site
+test: test-rust test-model test-js dist lint test-wasm test-e2e test-site
+
+# The committed models are what `make train` makes from the committed data, byte for byte.
+test-model: cli py-tools
+	python3 tools/train.py target/release/chaperone --out build/model
+	cmp build/model/tagger.bin data/model/tagger.bin
+	cmp build/model/post.bin data/model/post.bin
+	@echo "the committed models match make train"
 
 test-rust:
 	cargo test

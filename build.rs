@@ -71,6 +71,40 @@ fn main() {
         &["data/first-names.txt", "data/first-names-extra.txt"],
     );
     sort_names(&out, "surnames.txt", &["data/surnames.txt"]);
+    check_sorted("data/places.txt");
+    let mut vocab: Vec<_> = std::fs::read_dir("data/vocab")
+        .expect("data/vocab")
+        .map(|e| e.expect("data/vocab entry").path())
+        .collect();
+    vocab.sort();
+    println!("cargo::rerun-if-changed=data/vocab");
+    for path in vocab {
+        check_sorted(path.to_str().expect("a UTF-8 path"));
+    }
+}
+
+/// Fails the build unless `path` holds lowercase lines, sorted bytewise, each once: the
+/// engine searches these lists as they lie, and a duplicate or a capital is a mistake.
+fn check_sorted(path: &str) {
+    println!("cargo::rerun-if-changed={path}");
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let lines: Vec<&str> = text.lines().collect();
+    for (n, pair) in lines.windows(2).enumerate() {
+        assert!(
+            pair[0] < pair[1],
+            "{path}:{}: {:?} is not after {:?} (the file must be sorted, each line once)",
+            n + 2,
+            pair[1],
+            pair[0]
+        );
+    }
+    for (n, line) in lines.iter().enumerate() {
+        assert!(
+            !line.is_empty() && line.to_lowercase() == *line && line.trim() == *line,
+            "{path}:{}: {line:?} must be a lowercase word or phrase without outer spaces",
+            n + 1
+        );
+    }
 }
 
 /// How many bytes `words` take once written.

@@ -18,6 +18,7 @@ pub mod finding;
 mod frame;
 mod guidance;
 mod lexicon;
+mod model;
 mod pattern;
 pub mod phi;
 pub mod rules;
@@ -26,5 +27,5 @@ pub mod text;
 pub mod wasm;
 
 pub use config::{Config, ConfigError, Region, Sensitivity};
-pub use engine::{check, warm_rule};
+pub use engine::{check, training_features, warm_rule, Training};
 pub use finding::{Category, Cite, Finding, Kind, Severity};

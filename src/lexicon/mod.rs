@@ -1,5 +1,9 @@
 //! Word and phrase sets matched on whole words, ASCII case-insensitively, in one pass.
 
+pub mod names;
+pub mod places;
+pub mod vocab;
+
 use std::ops::Range;
 
 /// What `search` yields when `open`, else nothing, without running it: a cheap test in front

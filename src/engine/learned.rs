@@ -1,0 +1,286 @@
+//! The learned layer: weighs the detectors' candidates in context, and finds what no
+//! detector proposed.
+//!
+//! - Identifiers decided by their format or checksum (numbers, contact details, handles)
+//!   stand as the detectors found them.
+//! - Names, places, addresses, dates and ages are decided by the tagger, token by token: a
+//!   candidate stands when the tagger reads one of its tokens as an identifier, and a run of
+//!   such tokens that no candidate covers becomes a finding of its own, which names the
+//!   words that carried it.
+//! - Each conduct label, and "recognisable by a combination of details", is decided by the
+//!   post classifier: a label below its threshold silences that label's candidates; a label
+//!   above it keeps them, or, where no phrase rule fired, becomes one finding on the words
+//!   that weighed most, which it names.
+//!
+//! Thresholds were chosen by `make train` out of fold, for precision on ordinary posts.
+
+use super::features::{self, PostFeature};
+use crate::context::{Ctx, Hit};
+use crate::finding::{Category, Kind};
+use crate::model::linear::Linear;
+use crate::model::tokens::{Class, Token};
+use crate::rules::{self, Rule};
+use std::ops::Range;
+use std::sync::LazyLock;
+
+static TAGGER: LazyLock<Linear> = LazyLock::new(|| {
+    Linear::from_bytes(include_bytes!("../../data/model/tagger.bin"))
+        .expect("data/model/tagger.bin is read by a test")
+});
+
+static POST: LazyLock<Linear> = LazyLock::new(|| {
+    Linear::from_bytes(include_bytes!("../../data/model/post.bin"))
+        .expect("data/model/post.bin is read by a test")
+});
+
+/// The tagger's classes, in the model's output order (`tools/train.py`'s `CLASSES`), with
+/// the rule a finding of that class is reported under.
+const TAG_RULES: [&str; 7] = [
+    "",
+    "phi/person-name",
+    "phi/patient-place",
+    "phi/patient-date",
+    "phi/age-over-89",
+    "phi/patient-handle",
+    "phi/other-id",
+];
+
+/// The post classifier's outputs, in the model's order (`tools/train.py`'s `LABELS`).
+const LABELS: [Kind; 13] = [
+    Kind::Derogatory,
+    Kind::Stigmatizing,
+    Kind::Colleague,
+    Kind::Advice,
+    Kind::Promotion,
+    Kind::Claims,
+    Kind::Profanity,
+    Kind::Discrimination,
+    Kind::Boundary,
+    Kind::Intoxication,
+    Kind::Consent,
+    Kind::ReviewResponse,
+    Kind::Combination,
+];
+
+/// The rule a learned finding of each label is reported under: the label's first rule in
+/// the catalogue.
+static LABEL_RULES: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
+    LABELS
+        .iter()
+        .map(|&k| {
+            rules::all()
+                .find(|r| r.kind == k)
+                .expect("every label has a rule")
+        })
+        .collect()
+});
+
+static TAG_RULE_REFS: LazyLock<Vec<Option<&'static Rule>>> =
+    LazyLock::new(|| TAG_RULES.iter().map(|id| rules::by_id(id)).collect());
+
+/// Whether an identifier rule is decided by its format, not by context: everything but
+/// names, places, street addresses, dates and ages (postcodes and ZIP codes are formats).
+fn by_format(rule: &Rule) -> bool {
+    !matches!(
+        rule.kind,
+        Kind::Name | Kind::Place | Kind::Address | Kind::Date | Kind::Age | Kind::Combination
+    ) || matches!(rule.id, "phi/postcode" | "phi/zip-code")
+}
+
+/// Decides the candidates of one post; returns the findings to report.
+pub fn decide(ctx: &Ctx, tokens: &[Token], hits: Vec<Hit>) -> Vec<Hit> {
+    let post = features::post(ctx, tokens, &hits);
+    let mut scores = Vec::new();
+    POST.predict(&post.iter().map(|f| f.id).collect::<Vec<_>>(), &mut scores);
+    // A label's first threshold holds where no detector proposed it, its second where one
+    // did (a phrase rule's candidate is evidence of its own).
+    let mut proposed = [false; LABELS.len()];
+    for h in &hits {
+        if let Some(k) = LABELS.iter().position(|&l| l == h.rule.kind) {
+            proposed[k] = true;
+        }
+    }
+    let on: Vec<bool> = (0..LABELS.len())
+        .map(|k| scores[k] >= POST.threshold(k + LABELS.len() * usize::from(proposed[k])))
+        .collect();
+
+    let tags = tag(ctx, tokens, &hits);
+    let mut out = Vec::with_capacity(hits.len());
+    let mut covered = vec![false; tokens.len()];
+    let mut found = [false; LABELS.len()];
+    for hit in hits {
+        let kind = hit.rule.kind;
+        let keep = if kind.category() == Category::Professionalism || kind == Kind::Combination {
+            let k = LABELS.iter().position(|&l| l == kind).expect("a label");
+            found[k] |= on[k];
+            on[k]
+        } else if by_format(hit.rule) {
+            true
+        } else {
+            let ts = token_range(tokens, &hit.span);
+            let yes = tags[ts.clone()]
+                .iter()
+                .any(|t| t.0 >= TAGGER.threshold(KEEP));
+            if yes {
+                covered[ts].iter_mut().for_each(|c| *c = true);
+            }
+            yes
+        };
+        if keep {
+            out.push(hit);
+        }
+    }
+    learned_identifiers(ctx, tokens, &tags, &covered, &mut out);
+    for k in (0..LABELS.len()).filter(|&k| on[k] && !found[k]) {
+        if let Some(hit) = learned_label(ctx, tokens, &post, k) {
+            out.push(hit);
+        }
+    }
+    out
+}
+
+/// The tokens overlapping `span`.
+fn token_range(tokens: &[Token], span: &Range<usize>) -> Range<usize> {
+    let a = tokens.partition_point(|t| t.span.end <= span.start);
+    let b = tokens.partition_point(|t| t.span.start < span.end);
+    a..b.max(a)
+}
+
+/// The tagger's thresholds on P(identifier): its first for keeping a candidate, its second
+/// for a finding of its own (`tools/train.py` chooses both).
+const KEEP: usize = 0;
+const NEW: usize = 1;
+
+/// For each token, the tagger's P(identifier) and its likeliest identifier class.
+fn tag(ctx: &Ctx, tokens: &[Token], hits: &[Hit]) -> Vec<(f32, usize)> {
+    let feats = features::tokens(ctx, tokens, hits);
+    let mut p = Vec::new();
+    (0..tokens.len())
+        .map(|i| {
+            if tokens[i].class == Class::Newline {
+                return (0.0, 0);
+            }
+            TAGGER.predict(feats.of(i), &mut p);
+            let class = (1..p.len())
+                .max_by(|&a, &b| p[a].total_cmp(&p[b]))
+                .expect("classes");
+            (1.0 - p[0], class)
+        })
+        .collect()
+}
+
+/// Runs of tagged tokens no candidate covers become findings of their own.
+fn learned_identifiers(
+    ctx: &Ctx,
+    tokens: &[Token],
+    tags: &[(f32, usize)],
+    covered: &[bool],
+    out: &mut Vec<Hit>,
+) {
+    let new = TAGGER.threshold(NEW);
+    let tagged = |i: usize| tags[i].0 >= new && !covered[i];
+    let mut i = 0;
+    while i < tokens.len() {
+        if !tagged(i) {
+            i += 1;
+            continue;
+        }
+        let class = tags[i].1;
+        let start = i;
+        while i + 1 < tokens.len() && tagged(i + 1) {
+            i += 1;
+        }
+        let span = tokens[start].span.start..tokens[i].span.end;
+        i += 1;
+        let overlaps_kept = out.iter().any(|h| {
+            h.rule.category() == Category::Phi && h.span.start < span.end && span.start < h.span.end
+        });
+        let Some(rule) = TAG_RULE_REFS[class] else {
+            continue;
+        };
+        if overlaps_kept {
+            continue;
+        }
+        let before = start
+            .checked_sub(1)
+            .map(|j| &ctx.text[tokens[j].span.clone()]);
+        let after = tokens.get(i).map(|t| &ctx.text[t.span.clone()]);
+        let context = match (before, after) {
+            (Some(b), Some(a)) => format!(" between \u{201c}{b}\u{201d} and \u{201c}{a}\u{201d}"),
+            (Some(b), None) => format!(" after \u{201c}{b}\u{201d}"),
+            (None, Some(a)) => format!(" before \u{201c}{a}\u{201d}"),
+            (None, None) => String::new(),
+        };
+        let detail = format!(
+            "Read in context as {}: \u{201c}{}\u{201d}{context}.",
+            describe(rule.kind),
+            &ctx.text[span.clone()]
+        );
+        out.push(Hit::new(rule, span).with_detail(detail));
+    }
+}
+
+fn describe(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Name => "a person's name",
+        Kind::Place => "a patient's place",
+        Kind::Date => "the date of a patient event",
+        Kind::Age => "an age",
+        Kind::Handle => "a contact detail",
+        _ => "an identifier",
+    }
+}
+
+/// One finding for label `k`, on the words whose features weighed most for it, within the
+/// sentence that weighed most.
+fn learned_label(ctx: &Ctx, tokens: &[Token], post: &[PostFeature], k: usize) -> Option<Hit> {
+    let mut weight = vec![0f32; tokens.len()];
+    for f in post {
+        if let (Some(t), Some(w)) = (f.token, POST.weights_of(f.id)) {
+            weight[t] += POST.real(w[k]);
+        }
+    }
+    let sentences = &ctx.frame.sentences;
+    let best = sentences
+        .iter()
+        .map(|s| {
+            let r = token_range(tokens, &s.span);
+            (
+                r.clone(),
+                weight[r].iter().filter(|w| **w > 0.0).sum::<f32>(),
+            )
+        })
+        .max_by(|a, b| a.1.total_cmp(&b.1))?
+        .0;
+    let mut top: Vec<usize> = best.clone().filter(|&i| weight[i] > 0.0).collect();
+    top.sort_by(|&a, &b| weight[b].total_cmp(&weight[a]).then(a.cmp(&b)));
+    top.truncate(3);
+    top.sort_unstable();
+    let (first, last) = (*top.first()?, *top.last()?);
+    let words: Vec<String> = top
+        .iter()
+        .map(|&i| format!("\u{201c}{}\u{201d}", &ctx.text[tokens[i].span.clone()]))
+        .collect();
+    let rule = LABEL_RULES[k];
+    let detail = format!(
+        "Weighed in context; the words that counted most: {}.",
+        words.join(", ")
+    );
+    let span = tokens[first].span.start..tokens[last].span.end;
+    Some(Hit::new(rule, span).with_detail(detail))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_models_load_with_their_outputs() {
+        assert_eq!(TAGGER.outputs(), TAG_RULES.len());
+        assert_eq!(TAGGER.thresholds(), 2);
+        assert_eq!(POST.outputs(), LABELS.len());
+        assert_eq!(POST.thresholds(), 2 * LABELS.len());
+        assert!(TAG_RULE_REFS.iter().skip(1).all(Option::is_some));
+        assert_eq!(LABEL_RULES.len(), LABELS.len());
+    }
+}

@@ -1,0 +1,478 @@
+#!/usr/bin/env python3
+"""Trains Chaperone's learned layer from the annotated posts in data/train/.
+
+  tools/train.py CHAPERONE [--out DIR]
+
+CHAPERONE is a built CLI: its hidden `features` command gives, for every post, each token's
+span and feature ids, the post's feature ids and the detectors' candidates, exactly as the
+engine computes them at check time. This script only fits weights to those numbers:
+
+- the tagger: multinomial logistic regression over token features, classes outside /
+  name / place / date / age / contact / id (tokens inside a "may" span are left out);
+- the post classifier: one logistic regression per conduct label and one for
+  "identifiable by combination", over post features.
+
+Thresholds are chosen on out-of-fold predictions (K folds by post) for precision on
+ordinary posts, then every model is refitted on all posts and written to DIR (default
+data/model/) in the format src/model/linear.rs reads. Deterministic: fixed folds, liblinear
+and lbfgs solvers, no randomness. --cv prints the out-of-fold scores and writes nothing.
+"""
+import argparse
+import json
+import os
+import struct
+import subprocess
+import sys
+
+# One thread: sums in the same order on every run, so the weights are the same bytes.
+for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ[var] = "1"
+
+import numpy as np  # noqa: E402
+from scipy import sparse  # noqa: E402
+from sklearn.linear_model import LogisticRegression  # noqa: E402
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+CLASSES = ["O", "name", "place", "date", "age", "contact", "id"]
+GROUP = {"NAME": "name", "PLACE": "place", "ADDRESS": "place", "DATE": "date", "AGE": "age",
+         "PHONE": "contact", "EMAIL": "contact", "URL": "contact", "HANDLE": "contact",
+         "IP": "contact"}
+LABELS = ["derogatory", "stigmatizing", "colleague", "advice", "promotion", "claims",
+          "profanity", "discrimination", "boundary", "intoxication", "consent",
+          "review_response", "combo"]
+# Identifier rules decided by their format or checksum, never by the tagger.
+FORMAT_KINDS = {"phone", "email", "url", "handle", "ip", "ssn", "mrn", "health_id", "account",
+                "license", "vehicle", "device", "other_id"}
+FORMAT_RULES = {"phi/postcode", "phi/zip-code"}
+# Identifier rules whose candidates the tagger weighs.
+CONTEXT_KINDS = {"name", "place", "address", "date", "age"}
+MIN_COUNT = 2
+# Identifier tokens are few beside ordinary ones: weighing them up lets the weights of their
+# cues grow before the regulariser stops them; thresholds restore precision.
+TAG_CLASS_WEIGHT = {0: 1.0, **{k: float(os.environ.get("TAG_W", "3")) for k in range(1, 7)}}
+# Weights below this (in every output) are dropped from the shipped model.
+PRUNE = float(os.environ.get("PRUNE", "0.15"))
+# The share of ordinary posts (no conduct label) the thresholds may alarm on, out of fold.
+PLAIN_ALARM_BUDGET = 0.065
+# How much a rule's documented examples count beside an annotated post: those that must
+# fire, and the look-alikes that must not (near misses by design, which weigh less).
+FIRE_WEIGHT = 1.0
+PASS_WEIGHT = float(os.environ.get("PASS_WEIGHT", "0.3"))
+# The least threshold for "recognisable by a combination of details".
+COMBO_FLOOR = 0.4
+# The least precision the tagger's threshold must keep, out of fold.
+PHI_PRECISION = 0.90
+
+
+def fnv(tag, value):
+    h = 0x811C9DC5
+    for b in tag + b"=" + value:
+        h = ((h ^ b) * 0x01000193) & 0xFFFFFFFF
+    return h
+
+
+# The bias feature, as src/model/hash.rs computes it: `feature(b"b", b"")`.
+BIAS = fnv(b"b", b"")
+
+
+def load_posts():
+    """Every annotated post under data/train/, file by file in name order."""
+    posts = []
+    folder = os.path.join(ROOT, "data", "train")
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".jsonl"):
+            with open(os.path.join(folder, name), encoding="utf-8") as f:
+                posts.extend(json.loads(line) for line in f if line.strip())
+    return posts
+
+
+def catalogue(cli):
+    out = subprocess.run([cli, "rules", "--format", "json"], capture_output=True, check=True)
+    return json.loads(out.stdout)["rules"]
+
+
+def rule_kinds(cli):
+    return {r["id"]: r["kind"] for r in catalogue(cli)}
+
+
+def example_posts(cli):
+    """The rules' documented examples as annotated posts: a conduct rule's `fire` examples
+    carry its label and its `pass` examples none; an identifier rule's `fire` examples are
+    annotated with that rule's candidate spans (filled in by `annotate_examples`), its `pass`
+    examples with no identifier. The catalogue is the spec, so the models learn it too."""
+    posts = []
+    for r in catalogue(cli):
+        if r["id"] == "phi/watch-term":
+            continue
+        for kind in ("fire", "pass"):
+            for n, ex in enumerate(r["examples"][kind]):
+                posts.append({
+                    "id": f"example:{r['id']}:{kind}:{n}", "text": ex["text"],
+                    "region": ex["region"].upper(), "phi": [], "combo": False,
+                    "prof": [r["kind"]] if kind == "fire" and r["category"] != "phi" else [],
+                    "example": (r["id"], r["category"], kind, r["kind"].upper()),
+                })
+    for p in posts:
+        rule, category, kind, _ = p["example"]
+        if rule == "phi/combination":
+            p["combo"] = kind == "fire"
+            p["prof"] = []
+    return posts
+
+
+def annotate_examples(posts, feats):
+    """Gives each identifier rule's `fire` example its candidate spans as must spans."""
+    for p, f in zip(posts, feats):
+        ex = p.pop("example", None)
+        if not ex or ex[1] != "phi" or ex[2] != "fire" or ex[0] == "phi/combination":
+            continue
+        for s, e, rule in f["candidates"]:
+            if rule == ex[0]:
+                p["phi"].append({"start": s, "end": e, "kind": ex[3], "must": True})
+
+
+def features(cli, posts):
+    feed = "".join(json.dumps({"id": p["id"], "text": p["text"], "region": p["region"].lower()},
+                              ensure_ascii=False) + "\n" for p in posts)
+    out = subprocess.run([cli, "features"], input=feed.encode(), capture_output=True, check=True)
+    return [json.loads(line) for line in out.stdout.decode().splitlines()]
+
+
+def token_labels(post, tokens):
+    """Class index per token, or -1 for a token inside a may span only."""
+    labels = []
+    for start, end, _ in tokens:
+        lab = 0
+        for s in post["phi"]:
+            if s["start"] < end and start < s["end"]:
+                if s["must"]:
+                    lab = CLASSES.index(GROUP.get(s["kind"], "id"))
+                    break
+                lab = -1
+        labels.append(lab)
+    return labels
+
+
+class Columns:
+    """Feature id → column, for ids seen at least MIN_COUNT times in the rows given."""
+
+    def __init__(self, rows):
+        counts = {}
+        for ids in rows:
+            for i in set(ids):
+                counts[i] = counts.get(i, 0) + 1
+        self.ids = sorted(i for i, c in counts.items() if c >= MIN_COUNT)
+        self.col = {i: n for n, i in enumerate(self.ids)}
+
+    def matrix(self, rows):
+        data, ind, ptr = [], [], [0]
+        for ids in rows:
+            cols = {}
+            for i in ids:
+                c = self.col.get(i)
+                if c is not None:
+                    cols[c] = cols.get(c, 0) + 1
+            for c in sorted(cols):
+                ind.append(c)
+                data.append(float(cols[c]))
+            ptr.append(len(ind))
+        return sparse.csr_matrix((data, ind, ptr), shape=(len(rows), len(self.ids)))
+
+
+def fit_tagger(rows, labels, c, w):
+    cols = Columns(rows)
+    model = LogisticRegression(C=c, max_iter=2000, solver="lbfgs", random_state=0,
+                               class_weight=TAG_CLASS_WEIGHT)
+    model.fit(cols.matrix(rows), labels, sample_weight=w)
+    return cols, model
+
+
+def fit_labels(rows, y, c, w):
+    cols = Columns(rows)
+    x = cols.matrix(rows)
+    models = []
+    for k in range(y.shape[1]):
+        m = LogisticRegression(C=c, solver="liblinear", max_iter=1000,
+                               class_weight="balanced", random_state=0)
+        m.fit(x, y[:, k], sample_weight=w)
+        models.append(m)
+    return cols, models
+
+
+def post_targets(posts):
+    y = np.zeros((len(posts), len(LABELS)), dtype=int)
+    for n, p in enumerate(posts):
+        for lab in p["prof"]:
+            y[n, LABELS.index(lab)] = 1
+        y[n, LABELS.index("combo")] = int(bool(p.get("combo")))
+    return y
+
+
+def folds(n, k):
+    return [list(range(f, n, k)) for f in range(k)]
+
+
+def tagger_rows(feats, posts, rulekinds):
+    rows, labels, owner = [], [], []
+    for n, (f, p) in enumerate(zip(feats, posts)):
+        for ids, lab in zip((t[2] for t in f["tokens"]), token_labels(p, f["tokens"])):
+            rows.append(ids)
+            labels.append(lab)
+            owner.append(n)
+    return rows, np.array(labels), np.array(owner)
+
+
+def phi_findings(feat, probs, rulekinds, keep, new):
+    """Findings (start, end) of one post, as src/engine/learned.rs decides them: format
+    candidates stand; a context candidate stands when one of its tokens reaches `keep`;
+    runs of tokens reaching `new` that no standing candidate covers are findings too."""
+    out, covered = [], set()
+    spans = [(s, e) for s, e, _ in feat["tokens"]]
+    for s, e, r in feat["candidates"]:
+        kind = rulekinds.get(r)
+        if kind in FORMAT_KINDS or r in FORMAT_RULES:
+            out.append((s, e))
+        elif kind in CONTEXT_KINDS:
+            inside = [i for i, (a, b) in enumerate(spans) if a < e and s < b]
+            if any(1 - probs[i][0] >= keep for i in inside):
+                out.append((s, e))
+                covered.update(inside)
+    run = None
+    for i, ((s, e), p) in enumerate(zip(spans, probs)):
+        if 1 - p[0] >= new and i not in covered:
+            run = (run[0], e) if run else (s, e)
+        else:
+            if run and not any(a < run[1] and run[0] < b for a, b in out):
+                out.append(run)
+            run = None
+    if run and not any(a < run[1] and run[0] < b for a, b in out):
+        out.append(run)
+    return out
+
+
+def report(posts, feats, rulekinds, tok_p, owner, post_p, y, args):
+    starts = np.searchsorted(owner, np.arange(len(posts)))
+    ends = np.searchsorted(owner, np.arange(len(posts)), side="right")
+    for tau in args.taus:
+        must = found = nf = false = clean = clean_al = 0
+        for n, (p, f) in enumerate(zip(posts, feats)):
+            fs = phi_findings(f, tok_p[starts[n]:ends[n]], rulekinds, *tau)
+            ms = [s for s in p["phi"] if s["must"]]
+            for s in ms:
+                must += 1
+                found += any(a < s["end"] and s["start"] < b for a, b in fs)
+            al = False
+            for a, b in fs:
+                nf += 1
+                if not any(a < s["end"] and s["start"] < b for s in p["phi"]):
+                    false += 1
+                    al = True
+            if not ms:
+                clean += 1
+                clean_al += al
+        print(f"tau {tau}: phi recall {found/must:.3f} precision {1-false/max(nf,1):.3f} "
+              f"clean FA {clean_al/clean:.3f}")
+    plain = y[:, :12].sum(1) == 0
+    for t in args.ptaus:
+        pos = post_p >= t
+        rec = (pos[:, :12] & (y[:, :12] == 1)).sum() / y[:, :12].sum()
+        fa = (pos[plain, :12].any(1)).mean()
+        combo = (pos[:, 12] & (y[:, 12] == 1)).sum() / y[:, 12].sum()
+        print(f"ptau {t:.2f}: conduct recall {rec:.3f} plain FA {fa:.3f} combo {combo:.3f}")
+    for j, lab in enumerate(LABELS):
+        pos = post_p[:, j] >= 0.5
+        print(f"  {lab:16s} rec {(pos & (y[:, j] == 1)).sum()}/{y[:, j].sum()}  "
+              f"fp-on-plain {(pos & plain).sum()}")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("cli")
+    ap.add_argument("--out", default=os.path.join(ROOT, "data", "model"))
+    ap.add_argument("--c-tag", type=float, default=1.0)
+    ap.add_argument("--c-post", type=float, default=1.0)
+    args = ap.parse_args()
+    real = load_posts()
+    posts = real + example_posts(args.cli)
+    feats = features(args.cli, posts)
+    annotate_examples(posts, feats)
+    rulekinds = rule_kinds(args.cli)
+    train(args, posts, feats, rulekinds, len(real))
+
+
+def out_of_fold(args, posts, feats, weight, k=5):
+    """Out-of-fold probabilities for every token and every post."""
+    rows, labels, owner = tagger_rows(feats, posts, None)
+    prows = [f["post"] for f in feats]
+    y = post_targets(posts)
+    tok_p = np.zeros((len(rows), len(CLASSES)))
+    post_p = np.zeros(y.shape)
+    for fold in folds(len(posts), k):
+        test = set(fold)
+        tr = [i for i in range(len(rows)) if owner[i] not in test and labels[i] >= 0]
+        te = [i for i in range(len(rows)) if owner[i] in test]
+        cols, m = fit_tagger([rows[i] for i in tr], labels[tr], args.c_tag, weight[owner[tr]])
+        tok_p[te] = m.predict_proba(cols.matrix([rows[i] for i in te]))
+        ptr = [i for i in range(len(posts)) if i not in test]
+        cols, ms = fit_labels([prows[i] for i in ptr], y[ptr], args.c_post, weight[ptr])
+        xt = cols.matrix([prows[i] for i in fold])
+        for j, m in enumerate(ms):
+            post_p[fold, j] = m.predict_proba(xt)[:, 1]
+    return rows, labels, owner, tok_p, post_p, y
+
+
+def phi_thresholds(posts, feats, rulekinds, tok_p, owner):
+    """The thresholds on P(identifier) for keeping a candidate and for a finding of its own
+    that find the most identifiers out of fold while precision holds."""
+    starts = np.searchsorted(owner, np.arange(len(posts)))
+    ends = np.searchsorted(owner, np.arange(len(posts)), side="right")
+    best = (-1, 0.5, 0.95)
+    for keep in np.arange(0.05, 0.61, 0.05):
+        for new in np.arange(0.4, 0.96, 0.05):
+            nf = false = must = found = 0
+            for n, (p, f) in enumerate(zip(posts, feats)):
+                fs = phi_findings(f, tok_p[starts[n]:ends[n]], rulekinds, keep, new)
+                for a, b in fs:
+                    nf += 1
+                    false += not any(a < s["end"] and s["start"] < b for s in p["phi"])
+                for s in p["phi"]:
+                    if s["must"]:
+                        must += 1
+                        found += any(a < s["end"] and s["start"] < b for a, b in fs)
+            if nf and 1 - false / nf >= PHI_PRECISION and found > best[0]:
+                best = (found, float(keep), float(new))
+    return best[1], best[2]
+
+
+def candidate_labels(feats, rulekinds):
+    """For each post and label, whether a detector proposed a candidate of that label."""
+    kinds = [("combination" if lab == "combo" else lab) for lab in LABELS]
+    has = np.zeros((len(feats), len(LABELS)), dtype=int)
+    for n, f in enumerate(feats):
+        found = {rulekinds.get(r) for _, _, r in f["candidates"]}
+        has[n] = [k in found for k in kinds]
+    return has
+
+
+def label_thresholds(post_p, y, has):
+    """Two thresholds per label, for posts where a detector proposed it and for posts where
+    none did, lowered greedily where they gain the most found labels per ordinary post
+    newly alarmed, while all labels together stay within the budget."""
+    nl = y.shape[1]
+    plain = y[:, :12].sum(1) == 0
+    budget = int(PLAIN_ALARM_BUDGET * plain.sum())
+    taus = np.full(2 * nl, 0.975)
+    steps = np.arange(0.975, 0.09, -0.025)
+    cols = np.arange(nl)
+
+    def decide(t):
+        return post_p >= t[cols + nl * has]
+
+    def alarmed(pos):
+        return pos[plain][:, :12].any(1).sum()
+
+    pos = decide(taus)
+    while True:
+        base_alarm = alarmed(pos)
+        best = None
+        for j in range(2 * nl):
+            # A combination finding says "these details identify someone": it needs a
+            # likelier reading than a label does.
+            floor = COMBO_FLOOR if j % nl == 12 else 0.0
+            lower = steps[(steps < taus[j] - 1e-9) & (steps >= floor)]
+            if not len(lower):
+                continue
+            t = taus.copy()
+            t[j] = lower[0]
+            new = decide(t)
+            k = j % nl
+            gain = (new[:, k] & (y[:, k] == 1)).sum() - (pos[:, k] & (y[:, k] == 1)).sum()
+            a = alarmed(new)
+            if a > budget:
+                continue
+            cost = a - base_alarm
+            if k == 12:
+                # "Recognisable by combination" alarms on its own budget: posts it wrongly
+                # calls recognisable.
+                wrong = (new[:, k] & (y[:, k] == 0)).sum()
+                if wrong > PLAIN_ALARM_BUDGET * (y[:, k] == 0).sum():
+                    continue
+                cost = wrong - (pos[:, k] & (y[:, k] == 0)).sum()
+            score = gain / (cost + 0.5)
+            if best is None or score > best[0]:
+                best = (score, t, new)
+        if best is None:
+            return taus
+        _, taus, pos = best
+
+
+def quantise(w):
+    scale = float(np.abs(w).max()) / 32767 if w.size and np.abs(w).max() > 0 else 1.0
+    return np.round(w / scale).astype("<i2"), scale
+
+
+def write_model(path, ids, weights, link, thresholds):
+    """Writes the format src/model/linear.rs reads: `weights` is features × outputs."""
+    weights = np.asarray(weights, dtype=np.float64)
+    # Features whose every weight is tiny change no decision; dropping them keeps the wasm
+    # small (the bias is always kept).
+    keep = np.abs(weights).max(1) >= PRUNE
+    keep[np.asarray(ids) == BIAS] = True
+    q, scale = quantise(weights)
+    keep &= np.abs(q).sum(1) > 0
+    ids = np.asarray(ids, dtype="<u4")[keep]
+    q = q[keep]
+    order = np.argsort(ids)
+    with open(path, "wb") as f:
+        f.write(b"CHPM" + bytes([1, q.shape[1], link, len(thresholds)]))
+        f.write(struct.pack("<If", len(ids), scale))
+        f.write(struct.pack(f"<{len(thresholds)}f", *thresholds))
+        f.write(ids[order].tobytes())
+        f.write(q[order].tobytes())
+
+
+def train(args, posts, feats, rulekinds, n_real):
+    """Fits on every post; chooses thresholds on the first `n_real` (the annotated posts, not
+    the rules' examples, which are near misses by design and would skew the alarm rate)."""
+    weight = np.array([1.0] * n_real + [
+        FIRE_WEIGHT if p["id"].split(":")[2] == "fire" else PASS_WEIGHT for p in posts[n_real:]])
+    rows, labels, owner, tok_p, post_p, y = out_of_fold(args, posts, feats, weight)
+    real_tokens = int(np.searchsorted(owner, n_real))
+    oof = (posts[:n_real], feats[:n_real], rulekinds, tok_p[:real_tokens], owner[:real_tokens])
+    keep, new = phi_thresholds(*oof)
+    has = candidate_labels(feats, rulekinds)
+    taus = label_thresholds(post_p[:n_real], y[:n_real], has[:n_real])
+    report(*oof, post_p[:n_real], y[:n_real], argparse.Namespace(taus=[(keep, new)], ptaus=[]))
+    nl = len(LABELS)
+    pos = post_p[:n_real] >= taus[np.arange(nl) + nl * has[:n_real]]
+    yr = y[:n_real]
+    plain = yr[:, :12].sum(1) == 0
+    print(f"out of fold with the chosen thresholds: conduct recall "
+          f"{(pos[:, :12] & (yr[:, :12] == 1)).sum() / yr[:, :12].sum():.3f}, plain alarm "
+          f"{pos[plain, :12].any(1).mean():.3f}, combination "
+          f"{(pos[:, 12] & (yr[:, 12] == 1)).sum() / yr[:, 12].sum():.3f}")
+    os.makedirs(args.out, exist_ok=True)
+    known = labels >= 0
+    cols, m = fit_tagger([r for r, k in zip(rows, known) if k], labels[known], args.c_tag,
+                         weight[owner[known]])
+    # Classes the model saw, in CLASSES order (every class occurs in the training posts).
+    assert list(m.classes_) == list(range(len(CLASSES)))
+    w = m.coef_.T.copy()
+    bias = cols.col.get(BIAS)
+    if bias is None:
+        raise SystemExit("the bias feature is missing")
+    w[bias] += m.intercept_
+    # The tagger's two thresholds: keep a candidate, a finding of its own.
+    write_model(os.path.join(args.out, "tagger.bin"), cols.ids, w, 0, [keep, new])
+    cols, ms = fit_labels([f["post"] for f in feats], y, args.c_post, weight)
+    w = np.stack([mm.coef_[0] for mm in ms], axis=1)
+    bias = cols.col[BIAS]
+    w[bias] += np.array([mm.intercept_[0] for mm in ms])
+    write_model(os.path.join(args.out, "post.bin"), cols.ids, w, 1, list(taus))
+    print("thresholds: tagger keeps %.3f, new %.3f; " % (keep, new) + ", ".join(
+        f"{lab} {t:.3f}/{c:.3f}" for lab, t, c in zip(LABELS, taus, taus[len(LABELS):])))
+
+
+if __name__ == "__main__":
+    main()
