@@ -1,5 +1,5 @@
 //! `check` on realistic posts of 280, 3,000 and 40,000 characters (clinician-style sentences
-//! with identifiers, slang and emoji, cycled), against the budgets in DESIGN.md.
+//! with identifiers, slang and emoji, cycled), against the budgets in docs/design.md.
 
 use chaperone::{check, Config};
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};

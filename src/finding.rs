@@ -1,4 +1,4 @@
-//! The finding: what the engine reports for one flagged span (DESIGN.md, "Finding").
+//! The finding: what the engine reports for one flagged span (docs/design.md, "Finding").
 
 use serde::Serialize;
 use std::borrow::Cow;

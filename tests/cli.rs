@@ -1,4 +1,4 @@
-//! The CLI contract of DESIGN.md: formats, offsets in Unicode scalars, batch mode, exit codes
+//! The CLI contract of docs/design.md: formats, offsets in Unicode scalars, batch mode, exit codes
 //! and error paths (exit 2 with a clear message, never a panic).
 
 use serde_json::Value;

@@ -1,4 +1,4 @@
-// The built extension in headless Chromium against DESIGN.md's budgets: last keystroke to
+// The built extension in headless Chromium against docs/design.md's budgets: last keystroke to
 // highlight painted in a textarea and in a Lexical editor, and a stopped service worker's
 // cold start to the first highlight (the worker wakes, instantiates the wasm engine, checks).
 // Prints a table; `make bench` runs it after the wasm page benchmark.

@@ -1,4 +1,4 @@
-// The wasm engine in headless Chromium against the budgets in DESIGN.md: check time (p50,
+// The wasm engine in headless Chromium against the budgets in docs/design.md: check time (p50,
 // p99) on posts of 280, 3,000 and 40,000 characters, cold start (fetch, compile, init, first
 // check), .wasm size raw and gzipped, and memory. Prints a table; `make bench` runs it.
 
