@@ -142,11 +142,43 @@ fn run_check(args: CheckArgs) -> Result<ExitCode, String> {
     })?;
     let findings = check(&text, &config);
     let out = match args.format {
-        Format::Json => json!({ "findings": findings_json(&text, &findings) }).to_string() + "\n",
+        Format::Json => {
+            let located = findings_json(&text, &findings);
+            serde_json::to_string(&serde_json::json!({ "findings": located }))
+                .map_err(|e| format!("writing output: {e}"))?
+                + "\n"
+        }
         Format::Human => human(&text, &findings, args.file.as_deref()),
     };
     write_stdout(&out)?;
     Ok(exit_code(&findings, args.fail_on))
+}
+
+/// One line of `check --jsonl`'s output.
+#[derive(serde::Serialize)]
+struct Answer<'a> {
+    id: &'a serde_json::Value,
+    findings: Vec<Located<'a>>,
+}
+
+/// Writes one JSON line; false once the reader has gone (a broken pipe ends the run quietly).
+fn write_line(out: &mut impl Write, value: &impl serde::Serialize) -> Result<bool, String> {
+    let result = serde_json::to_writer(&mut *out, value)
+        .map_err(std::io::Error::from)
+        .and_then(|()| out.write_all(b"\n"));
+    io_result(result)
+}
+
+fn flush(out: &mut impl Write) -> Result<bool, String> {
+    io_result(out.flush())
+}
+
+fn io_result(result: std::io::Result<()>) -> Result<bool, String> {
+    match result {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(false),
+        Err(e) => Err(format!("writing output: {e}")),
+    }
 }
 
 fn read_input(file: Option<&std::path::Path>) -> Result<Vec<u8>, String> {
@@ -172,8 +204,18 @@ fn exit_code(findings: &[Finding], fail_on: FailOn) -> ExitCode {
     }
 }
 
+/// A finding as the contract's JSON: its offsets in Unicode scalar values beside the
+/// finding's fields, serialised straight from the finding (its rule's text is not copied).
+#[derive(serde::Serialize)]
+struct Located<'a> {
+    start: usize,
+    end: usize,
+    #[serde(flatten)]
+    finding: &'a Finding,
+}
+
 /// Findings as the contract's JSON, with offsets in Unicode scalar values.
-fn findings_json(text: &str, findings: &[Finding]) -> Vec<serde_json::Value> {
+fn findings_json<'a>(text: &str, findings: &'a [Finding]) -> Vec<Located<'a>> {
     let bytes: Vec<usize> = findings
         .iter()
         .flat_map(|f| [f.span.start, f.span.end])
@@ -182,11 +224,10 @@ fn findings_json(text: &str, findings: &[Finding]) -> Vec<serde_json::Value> {
     findings
         .iter()
         .zip(chars.chunks(2))
-        .map(|(f, c)| {
-            let mut v = serde_json::to_value(f).expect("a finding serialises");
-            v["start"] = json!(c[0]);
-            v["end"] = json!(c[1]);
-            v
+        .map(|(finding, c)| Located {
+            start: c[0],
+            end: c[1],
+            finding,
         })
         .collect()
 }
@@ -197,7 +238,8 @@ fn run_jsonl(
     region_fixed: bool,
     fail_on: FailOn,
 ) -> Result<ExitCode, String> {
-    let mut out = String::new();
+    // Each answer is written as it is made: a large batch never waits in memory.
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut any_error = false;
     let mut any_fail = false;
     for (n, line) in input.split(|&b| b == b'\n').enumerate() {
@@ -239,10 +281,17 @@ fn run_jsonl(
         }
         let findings = check(text, use_config);
         any_fail |= findings.iter().any(|f| fail_on.fails(f));
-        out.push_str(&json!({ "id": id, "findings": findings_json(text, &findings) }).to_string());
-        out.push('\n');
+        let answer = Answer {
+            id,
+            findings: findings_json(text, &findings),
+        };
+        if !write_line(&mut out, &answer)? {
+            return Ok(ExitCode::SUCCESS);
+        }
     }
-    write_stdout(&out)?;
+    if !flush(&mut out)? {
+        return Ok(ExitCode::SUCCESS);
+    }
     Ok(if any_error {
         ExitCode::from(2)
     } else if any_fail {
