@@ -40,7 +40,7 @@ conduct_rule!(PRIVATE_CONTACT {
     guidance: BOUNDARIES,
     fire: [
         ex("DM me and I'll sort your prescription"),
-        ex("Message me privately about your results"),
+        ex("Message me privately about your results and I'll tell you what they mean"),
         ex("Message me for a private consult, cheaper than the clinic!"),
         ex("Sorry, can't comment on your mum's care, but DM me and I'll look at her notes"),
     ],

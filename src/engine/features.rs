@@ -122,11 +122,44 @@ fn place_marks(text: &str, tokens: &[Token]) -> Vec<bool> {
     marks
 }
 
+/// For each capitalised word, whether the post has it again elsewhere, and the kinds of the
+/// identifier candidates covering its other occurrences: a name is a name wherever it recurs.
+fn echoes(
+    text: &str,
+    tokens: &[Token],
+    cands: &[Vec<(Kind, &'static str)>],
+) -> Vec<(bool, Vec<Kind>)> {
+    let mut out = vec![(false, Vec::new()); tokens.len()];
+    let capitalised = |t: &Token| {
+        t.class == Class::Word && text[t.span.clone()].starts_with(|c: char| c.is_uppercase())
+    };
+    let mut seen: std::collections::HashMap<String, Vec<usize>> = Default::default();
+    for (i, t) in tokens.iter().enumerate().filter(|(_, t)| capitalised(t)) {
+        seen.entry(text[t.span.clone()].to_lowercase())
+            .or_default()
+            .push(i);
+    }
+    for places in seen.values().filter(|p| p.len() > 1) {
+        for &i in places {
+            out[i].0 = true;
+            for &j in places.iter().filter(|&&j| j != i) {
+                for &(kind, _) in &cands[j] {
+                    if !out[i].1.contains(&kind) {
+                        out[i].1.push(kind);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The features of every token of the post.
 pub fn tokens(ctx: &Ctx, tokens: &[Token], hits: &[Hit]) -> TokenFeatures {
     let text = ctx.text;
     let cands = candidate_kinds(tokens, hits);
     let places = place_marks(text, tokens);
+    let echoes = echoes(text, tokens, &cands);
     let mut f = TokenFeatures {
         ids: Vec::with_capacity(tokens.len() * 32),
         starts: Vec::with_capacity(tokens.len() + 1),
@@ -206,6 +239,13 @@ pub fn tokens(ctx: &Ctx, tokens: &[Token], hits: &[Hit]) -> TokenFeatures {
             });
             if after_title {
                 ids.push(feature(b"title-1", &s0));
+            }
+            let (repeated, kinds) = &echoes[i];
+            if *repeated {
+                ids.push(feature(b"rep", &s0));
+            }
+            for kind in kinds {
+                ids.push(feature(b"repk", kind_tag(*kind)));
             }
             if places[i] {
                 ids.push(feature(b"pl", &s0));

@@ -156,6 +156,11 @@ pub fn sources() -> Vec<(&'static str, &'static str, String)> {
             "An IPv6 address.",
             r"(?i)(?-u:\b)[0-9a-f]{1,4}(?::[0-9a-f]{0,4}){3,7}(?-u:\b)".to_string(),
         ),
+        (
+            "CARD",
+            "A payment card number: 15 or 16 digits, grouped in fours or not, starting 3 to 6.",
+            r"(?-u:\b)[3-6]\d{3}(?:[ \-]?\d{4}){2}[ \-]?\d{3,4}(?-u:\b)".to_string(),
+        ),
         // Health identifiers (phi/health_ids.rs).
         (
             "TEN_DIGITS",

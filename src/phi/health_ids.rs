@@ -38,12 +38,14 @@ pub const NHS_NUMBER: Rule = Rule {
         fire: &[
             ex_in(Region::Uk, "her NHS no. is 943 476 5919"),
             ex_in(Region::Uk, "NHS 943-476-5919 anyone seen this rash?"),
-            ex("９４３ ４７６ ５９１９ is his number"),
+            ex_in(Region::Uk, "９４３ ４７６ ５９１９ is his number"),
+            ex("his NHS number 943 476 5919 from his years in Leeds"),
             ex_in(Region::Uk, "NHS number 485 777 3456 on a letter left in the canteen"),
         ],
         pass: &[
             ex_in(Region::Uk, "call 943 476 5918 to book"),
             ex_in(Region::Uk, "NCT04368728 recruited 1,200"),
+            ex("Get your flu shot this Saturday at Riverside Clinic, call 555-201-3344"),
         ],
     },
 };
@@ -147,7 +149,14 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
         let Some(d) = digits_of(m.as_str()) else {
             continue;
         };
-        let labelled_chi = ctx.lower_before(m.start(), 8).contains("chi");
+        let before = ctx.lower_before(m.start(), 16);
+        let labelled_chi = before.contains("chi");
+        // NHS and CHI numbers exist in the UK; elsewhere ten digits are a phone number
+        // unless a label names the family.
+        let in_family = ctx.region() == Region::Uk || labelled_chi || before.contains("nhs");
+        if !in_family {
+            continue;
+        }
         if labelled_chi && is_ddmmyy(&d) && nhs_number(&d) {
             hits.push(Hit::new(&CHI_NUMBER, m.range()));
         } else if nhs_number(&d) {

@@ -2,7 +2,7 @@
 //! numbers that a label or the story marks as a patient's (MRN, account, licence, plate,
 //! device serial, insurance member id, claim or reference numbers).
 
-use super::checksums::{digits_of, sin, ssn};
+use super::checksums::{digits_of, luhn, sin, ssn};
 use super::{is_token, IDENTIFIER_GUIDANCE};
 use crate::config::Region;
 use crate::context::{Ctx, Hit};
@@ -66,9 +66,9 @@ number_rule!(MRN, "phi/mrn", Kind::Mrn, "Medical record number", "This looks lik
     fire: [ex("MRN 00482913 — anyone seen this rash?"), ex_in(Region::Uk, "\"HOSP NO D0123456 / WD 21\""), ex("pt MR# 00482913 back again")],
     pass: [ex("Our MRN system goes live in 2025"), ex("Room 101 is a great novel")]);
 number_rule!(ACCOUNT, "phi/account-number", Kind::Account, "Account number", "This looks like an account or billing number.",
-    "Bank accounts, sort codes, BSBs, card and billing/encounter numbers after their label.",
-    fire: [ex_in(Region::Uk, "Mr Al-Rashid, sort code 20-45-77, account 41738862"), ex_in(Region::Au, "BSB 062-914, acct 1048 2231")],
-    pass: [ex("Our account of the study is in the BMJ"), ex("2,000 accounts were audited")]);
+    "Bank accounts, sort codes, BSBs, card and billing/encounter numbers after their label, and payment card numbers that pass the Luhn check wherever they stand.",
+    fire: [ex_in(Region::Uk, "Mr Al-Rashid, sort code 20-45-77, account 41738862"), ex_in(Region::Au, "BSB 062-914, acct 1048 2231"), ex("My card 4454794511390933 was charged twice"), ex_in(Region::Uk, "her card 4539 1488 0343 6467 was left at the desk")],
+    pass: [ex("Our account of the study is in the BMJ"), ex("2,000 accounts were audited"), ex("order 4454794511390934 shipped today")]);
 number_rule!(DRIVERS_LICENCE, "phi/drivers-licence", Kind::License, "Driver's licence number", "This looks like a driver's licence number.",
     "Numbers after driver's licence, DL or licence no.",
     fire: [ex("It wants his DL # (S530-4417-2291) on every page"), ex_in(Region::Ca, "the patient's BC driver's licence (4829173)")],
@@ -260,6 +260,12 @@ const NOT_PERSONAL: &[&str] = &[
 
 pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
     let text = ctx.text;
+    // A payment card is a format: the Luhn check decides, in every region.
+    for m in pattern::CARD.find_iter(text) {
+        if digits_of(m.as_str()).is_some_and(|d| luhn(&d)) {
+            hits.push(Hit::new(&ACCOUNT, m.range()));
+        }
+    }
     let mut labelled: Vec<Range<usize>> = Vec::new();
     for (label, i) in LABEL_SET.find_iter(text) {
         let rule = LABELS[i / 2].1;
