@@ -106,7 +106,9 @@ pub fn decide(ctx: &Ctx, tokens: &[Token], hits: Vec<Hit>) -> Vec<Hit> {
 
     let tags = tag(ctx, tokens, &hits);
     let mut out = Vec::with_capacity(hits.len());
+    // Tokens inside a kept context candidate, and tokens any kept identifier touches.
     let mut covered = vec![false; tokens.len()];
+    let mut touched = vec![false; tokens.len()];
     let mut found = [false; LABELS.len()];
     for hit in hits {
         let kind = hit.rule.kind;
@@ -127,10 +129,15 @@ pub fn decide(ctx: &Ctx, tokens: &[Token], hits: Vec<Hit>) -> Vec<Hit> {
             yes
         };
         if keep {
+            if kind.category() == Category::Phi {
+                touched[token_range(tokens, &hit.span)]
+                    .iter_mut()
+                    .for_each(|t| *t = true);
+            }
             out.push(hit);
         }
     }
-    learned_identifiers(ctx, tokens, &tags, &covered, &mut out);
+    learned_identifiers(ctx, tokens, &tags, &covered, &touched, &mut out);
     for k in (0..LABELS.len()).filter(|&k| on[k] && !found[k]) {
         if let Some(hit) = learned_label(ctx, tokens, &post, k) {
             out.push(hit);
@@ -175,6 +182,7 @@ fn learned_identifiers(
     tokens: &[Token],
     tags: &[(f32, usize)],
     covered: &[bool],
+    touched: &[bool],
     out: &mut Vec<Hit>,
 ) {
     let new = TAGGER.threshold(NEW);
@@ -191,10 +199,8 @@ fn learned_identifiers(
             i += 1;
         }
         let span = tokens[start].span.start..tokens[i].span.end;
+        let overlaps_kept = touched[start..=i].iter().any(|&t| t);
         i += 1;
-        let overlaps_kept = out.iter().any(|h| {
-            h.rule.category() == Category::Phi && h.span.start < span.end && span.start < h.span.end
-        });
         let Some(rule) = TAG_RULE_REFS[class] else {
             continue;
         };
