@@ -219,13 +219,15 @@ pub fn tokens(ctx: &Ctx, tokens: &[Token], hits: &[Hit]) -> TokenFeatures {
             ids.push(feature(b"nd", digits.to_string().as_bytes()));
         }
         if t.class == Class::Word {
-            let first = in_list(&FIRST_NAMES, word);
-            let last = in_list(&SURNAMES, word);
-            if first {
-                ids.push(feature(b"fn", &s0));
-            }
-            if last {
-                ids.push(feature(b"sn", &s0));
+            // Only a capitalised word is looked up: the lists are asked of every name-like
+            // word, and most words are not.
+            if s0.contains(&b'X') {
+                if in_list(&FIRST_NAMES, word) {
+                    ids.push(feature(b"fn", &s0));
+                }
+                if in_list(&SURNAMES, word) {
+                    ids.push(feature(b"sn", &s0));
+                }
             }
             let initial = prev.is_none_or(|p| {
                 p.class == Class::Newline || matches!(&text[p.span.clone()], "." | "!" | "?" | ":")

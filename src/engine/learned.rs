@@ -106,7 +106,8 @@ pub fn decide(ctx: &Ctx, tokens: &[Token], hits: Vec<Hit>) -> Vec<Hit> {
 
     let tags = tag(ctx, tokens, &hits);
     let mut out = Vec::with_capacity(hits.len());
-    // Tokens inside a kept context candidate, and tokens any kept identifier touches.
+    // Tokens inside a kept context candidate, and tokens any kept identifier touches (as
+    // tools/train.py's `phi_findings` decides them).
     let mut covered = vec![false; tokens.len()];
     let mut touched = vec![false; tokens.len()];
     let mut found = [false; LABELS.len()];
@@ -129,7 +130,8 @@ pub fn decide(ctx: &Ctx, tokens: &[Token], hits: Vec<Hit>) -> Vec<Hit> {
             yes
         };
         if keep {
-            if kind.category() == Category::Phi {
+            // A combination spans its sentence; it does not stand in for the identifiers in it.
+            if kind.category() == Category::Phi && kind != Kind::Combination {
                 touched[token_range(tokens, &hit.span)]
                     .iter_mut()
                     .for_each(|t| *t = true);
