@@ -66,20 +66,45 @@ fn kind_tag(kind: Kind) -> &'static [u8] {
     kind.as_str().as_bytes()
 }
 
-/// What a token is, as a feature value: its ASCII-lowercased text for words, else its shape.
-fn value<'a>(text: &str, t: &Token, buf: &'a mut Vec<u8>) -> &'a [u8] {
-    match t.class {
-        Class::Newline => {
-            buf.clear();
-            buf.extend_from_slice(b"<nl>");
+/// Each token's feature value (its ASCII-lowercased text for words, its shape for numbers,
+/// `<nl>` for a line break) and its shape, computed once a check and read by both the token
+/// and the post features.
+pub struct Words {
+    buf: Vec<u8>,
+    /// For each token, where its value and then its shape lie in `buf`.
+    at: Vec<[u32; 3]>,
+}
+
+impl Words {
+    pub fn of(text: &str, tokens: &[Token]) -> Words {
+        let mut buf = Vec::with_capacity(text.len() * 2);
+        let mut at = Vec::with_capacity(tokens.len());
+        let mut scratch = Vec::new();
+        for t in tokens {
+            let word = &text[t.span.clone()];
+            let start = buf.len() as u32;
+            shape(word, &mut scratch);
+            match t.class {
+                Class::Newline => buf.extend_from_slice(b"<nl>"),
+                Class::Number => buf.extend_from_slice(&scratch),
+                _ => buf.extend(word.bytes().map(|b| b.to_ascii_lowercase())),
+            }
+            let mid = buf.len() as u32;
+            buf.extend_from_slice(&scratch);
+            at.push([start, mid, buf.len() as u32]);
         }
-        Class::Number => shape(&text[t.span.clone()], buf),
-        _ => {
-            buf.clear();
-            buf.extend(text[t.span.clone()].bytes().map(|b| b.to_ascii_lowercase()));
-        }
+        Words { buf, at }
     }
-    buf
+
+    fn value(&self, i: usize) -> &[u8] {
+        let [a, b, _] = self.at[i];
+        &self.buf[a as usize..b as usize]
+    }
+
+    fn shape(&self, i: usize) -> &[u8] {
+        let [_, b, c] = self.at[i];
+        &self.buf[b as usize..c as usize]
+    }
 }
 
 /// The PHI candidates covering each token: for token `i`, the kinds of the identifier hits
@@ -155,7 +180,7 @@ fn echoes(
 }
 
 /// The features of every token of the post.
-pub fn tokens(ctx: &Ctx, tokens: &[Token], hits: &[Hit]) -> TokenFeatures {
+pub fn tokens(ctx: &Ctx, tokens: &[Token], words: &Words, hits: &[Hit]) -> TokenFeatures {
     let text = ctx.text;
     let cands = candidate_kinds(tokens, hits);
     let places = place_marks(text, tokens);
@@ -164,53 +189,45 @@ pub fn tokens(ctx: &Ctx, tokens: &[Token], hits: &[Hit]) -> TokenFeatures {
         ids: Vec::with_capacity(tokens.len() * 32),
         starts: Vec::with_capacity(tokens.len() + 1),
     };
-    let (mut b0, mut b1, mut b2, mut b3) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    let (mut s0, mut sp, mut sn) = (Vec::new(), Vec::new(), Vec::new());
     let region = ctx.region().as_str().as_bytes();
     let story = ctx.frame.is_patient_story();
     let announcement = ctx.frame.is_announcement();
+    let value_at = |j: Option<usize>, edge: &'static [u8]| -> &[u8] {
+        match j.filter(|&j| j < tokens.len()) {
+            Some(j) => words.value(j),
+            None => edge,
+        }
+    };
+    let shape_at = |j: Option<usize>| -> &[u8] {
+        match j.filter(|&j| j < tokens.len()) {
+            Some(j) => words.shape(j),
+            None => b"",
+        }
+    };
     for (i, t) in tokens.iter().enumerate() {
         f.starts.push(f.ids.len());
         let ids = &mut f.ids;
         let word = &text[t.span.clone()];
-        let w0 = value(text, t, &mut b0);
+        let w0 = words.value(i);
         let prev = i.checked_sub(1).map(|j| &tokens[j]);
-        let next = tokens.get(i + 1);
-        let wp: &[u8] = match prev {
-            Some(p) => value(text, p, &mut b1),
-            None => b"<s>",
-        };
-        let wn: &[u8] = match next {
-            Some(n) => value(text, n, &mut b2),
-            None => b"</s>",
-        };
-        shape(word, &mut s0);
-        match prev {
-            Some(p) => shape(&text[p.span.clone()], &mut sp),
-            None => sp.clear(),
-        }
-        match next {
-            Some(n) => shape(&text[n.span.clone()], &mut sn),
-            None => sn.clear(),
-        }
+        let wp = value_at(i.checked_sub(1), b"<s>");
+        let wn = value_at(Some(i + 1), b"</s>");
+        let s0 = words.shape(i);
+        let sp = shape_at(i.checked_sub(1));
+        let sn = shape_at(Some(i + 1));
         ids.push(feature(b"b", b""));
         ids.push(feature(b"w", w0));
         ids.push(feature(b"w-1", wp));
         ids.push(feature(b"w+1", wn));
         ids.push(pair(b"w-1w", wp, w0));
         ids.push(pair(b"ww+1", w0, wn));
-        for (tag, j) in [(&b"w-2"[..], i.checked_sub(2)), (b"w+2", Some(i + 2))] {
-            let v: &[u8] = match j.and_then(|j| tokens.get(j)) {
-                Some(t2) => value(text, t2, &mut b3),
-                None => b"<s>",
-            };
-            ids.push(feature(tag, v));
-        }
-        ids.push(feature(b"s", &s0));
-        ids.push(pair(b"s-1s", &sp, &s0));
-        ids.push(pair(b"ss+1", &s0, &sn));
-        ids.push(pair(b"w-1s", wp, &s0));
-        ids.push(pair(b"sw+1", &s0, wn));
+        ids.push(feature(b"w-2", value_at(i.checked_sub(2), b"<s>")));
+        ids.push(feature(b"w+2", value_at(Some(i + 2), b"<s>")));
+        ids.push(feature(b"s", s0));
+        ids.push(pair(b"s-1s", sp, s0));
+        ids.push(pair(b"ss+1", s0, sn));
+        ids.push(pair(b"w-1s", wp, s0));
+        ids.push(pair(b"sw+1", s0, wn));
         if t.class == Class::Word && w0.len() >= 4 {
             ids.push(feature(b"x3", &w0[w0.len() - 3..]));
         }
@@ -223,41 +240,41 @@ pub fn tokens(ctx: &Ctx, tokens: &[Token], hits: &[Hit]) -> TokenFeatures {
             // word, and most words are not.
             if s0.contains(&b'X') {
                 if in_list(&FIRST_NAMES, word) {
-                    ids.push(feature(b"fn", &s0));
+                    ids.push(feature(b"fn", s0));
                 }
                 if in_list(&SURNAMES, word) {
-                    ids.push(feature(b"sn", &s0));
+                    ids.push(feature(b"sn", s0));
                 }
             }
             let initial = prev.is_none_or(|p| {
                 p.class == Class::Newline || matches!(&text[p.span.clone()], "." | "!" | "?" | ":")
             });
             if initial {
-                ids.push(feature(b"init", &s0));
+                ids.push(feature(b"init", s0));
             }
             let after_title = prev.is_some_and(|p| {
                 let w = std::str::from_utf8(wp).unwrap_or("");
                 p.class == Class::Word && lists("titles", w.trim_end_matches('.'))
             });
             if after_title {
-                ids.push(feature(b"title-1", &s0));
+                ids.push(feature(b"title-1", s0));
             }
             let (repeated, kinds) = &echoes[i];
             if *repeated {
-                ids.push(feature(b"rep", &s0));
+                ids.push(feature(b"rep", s0));
             }
             for kind in kinds {
                 ids.push(feature(b"repk", kind_tag(*kind)));
             }
             if places[i] {
-                ids.push(feature(b"pl", &s0));
-                ids.push(pair(b"plw-1", wp, &s0));
+                ids.push(feature(b"pl", s0));
+                ids.push(pair(b"plw-1", wp, s0));
             }
         }
         for &(kind, rule) in &cands[i] {
             ids.push(feature(b"rk", kind_tag(kind)));
             ids.push(feature(b"r", rule.as_bytes()));
-            ids.push(pair(b"rks", kind_tag(kind), &s0));
+            ids.push(pair(b"rks", kind_tag(kind), s0));
         }
         if i > 0 {
             for &(kind, _) in &cands[i - 1] {
@@ -272,44 +289,37 @@ pub fn tokens(ctx: &Ctx, tokens: &[Token], hits: &[Hit]) -> TokenFeatures {
         if let Some(s) = ctx.frame.sentence_at(t.span.start) {
             let pc = bucket(u32::from(s.patient_cues));
             let pb = bucket(u32::from(s.public_cues));
-            ids.push(pair(b"pc", pc, &s0));
-            ids.push(pair(b"pub", pb, &s0));
+            ids.push(pair(b"pc", pc, s0));
+            ids.push(pair(b"pub", pb, s0));
             if s.time_anchor {
-                ids.push(feature(b"ta", &s0));
+                ids.push(feature(b"ta", s0));
             }
         }
-        ids.push(pair(b"story", if story { b"1" } else { b"0" }, &s0));
+        ids.push(pair(b"story", if story { b"1" } else { b"0" }, s0));
         if announcement {
-            ids.push(feature(b"ann", &s0));
+            ids.push(feature(b"ann", s0));
         }
-        ids.push(pair(b"reg", region, &s0));
+        ids.push(pair(b"reg", region, s0));
     }
     f.starts.push(f.ids.len());
     f
 }
 
 /// The features of the whole post, each with the token it was read at.
-pub fn post(ctx: &Ctx, tokens: &[Token], hits: &[Hit]) -> Vec<PostFeature> {
-    let text = ctx.text;
+pub fn post(ctx: &Ctx, tokens: &[Token], words: &Words, hits: &[Hit]) -> Vec<PostFeature> {
     let mut out = Vec::with_capacity(tokens.len() * 2 + hits.len() * 2 + 16);
     let mut push = |id, token| out.push(PostFeature { id, token });
     let push = &mut push;
     push(feature(b"b", b""), None);
     push(feature(b"reg", ctx.region().as_str().as_bytes()), None);
-    let (mut b0, mut b1) = (Vec::new(), Vec::new());
-    if let Some(first) = tokens.first() {
-        shape(&text[first.span.clone()], &mut b0);
-        push(feature(b"first", &b0), Some(0));
+    if !tokens.is_empty() {
+        push(feature(b"first", words.shape(0)), Some(0));
     }
-    let mut prev: Option<usize> = None;
-    for (i, t) in tokens.iter().enumerate() {
-        let w = value(text, t, &mut b0);
-        push(feature(b"u", w), Some(i));
-        if let Some(p) = prev {
-            let wp = value(text, &tokens[p], &mut b1);
-            push(pair(b"bi", wp, w), Some(i));
+    for i in 0..tokens.len() {
+        push(feature(b"u", words.value(i)), Some(i));
+        if i > 0 {
+            push(pair(b"bi", words.value(i - 1), words.value(i)), Some(i));
         }
-        prev = Some(i);
     }
     for h in hits {
         let at = tokens.partition_point(|t| t.span.end <= h.span.start);

@@ -14,7 +14,7 @@
 //!
 //! Thresholds were chosen by `make train` out of fold, for precision on ordinary posts.
 
-use super::features::{self, PostFeature};
+use super::features::{self, PostFeature, Words};
 use crate::context::{Ctx, Hit};
 use crate::finding::{Category, Kind};
 use crate::model::linear::Linear;
@@ -62,6 +62,11 @@ const LABELS: [Kind; 13] = [
     Kind::Combination,
 ];
 
+/// The post classifier's output for a conduct kind or a combination.
+fn label_of(kind: Kind) -> Option<usize> {
+    LABELS.iter().position(|&l| l == kind)
+}
+
 /// The rule a learned finding of each label is reported under: the label's first rule in
 /// the catalogue.
 static LABEL_RULES: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
@@ -89,22 +94,21 @@ fn by_format(rule: &Rule) -> bool {
 
 /// Decides the candidates of one post; returns the findings to report.
 pub fn decide(ctx: &Ctx, tokens: &[Token], hits: Vec<Hit>) -> Vec<Hit> {
-    let post = features::post(ctx, tokens, &hits);
+    let words = Words::of(ctx.text, tokens);
+    let post = features::post(ctx, tokens, &words, &hits);
     let mut scores = Vec::new();
     POST.predict(&post.iter().map(|f| f.id).collect::<Vec<_>>(), &mut scores);
     // A label's first threshold holds where no detector proposed it, its second where one
     // did (a phrase rule's candidate is evidence of its own).
     let mut proposed = [false; LABELS.len()];
-    for h in &hits {
-        if let Some(k) = LABELS.iter().position(|&l| l == h.rule.kind) {
-            proposed[k] = true;
-        }
+    for k in hits.iter().filter_map(|h| label_of(h.rule.kind)) {
+        proposed[k] = true;
     }
     let on: Vec<bool> = (0..LABELS.len())
         .map(|k| scores[k] >= POST.threshold(k + LABELS.len() * usize::from(proposed[k])))
         .collect();
 
-    let tags = tag(ctx, tokens, &hits);
+    let tags = tag(ctx, tokens, &words, &hits);
     let mut out = Vec::with_capacity(hits.len());
     // Tokens inside a kept context candidate, and tokens any kept identifier touches (as
     // tools/train.py's `phi_findings` decides them).
@@ -114,7 +118,7 @@ pub fn decide(ctx: &Ctx, tokens: &[Token], hits: Vec<Hit>) -> Vec<Hit> {
     for hit in hits {
         let kind = hit.rule.kind;
         let keep = if kind.category() == Category::Professionalism || kind == Kind::Combination {
-            let k = LABELS.iter().position(|&l| l == kind).expect("a label");
+            let k = label_of(kind).expect("a label");
             found[k] |= on[k];
             on[k]
         } else if by_format(hit.rule) {
@@ -161,8 +165,8 @@ const KEEP: usize = 0;
 const NEW: usize = 1;
 
 /// For each token, the tagger's P(identifier) and its likeliest identifier class.
-fn tag(ctx: &Ctx, tokens: &[Token], hits: &[Hit]) -> Vec<(f32, usize)> {
-    let feats = features::tokens(ctx, tokens, hits);
+fn tag(ctx: &Ctx, tokens: &[Token], words: &Words, hits: &[Hit]) -> Vec<(f32, usize)> {
+    let feats = features::tokens(ctx, tokens, words, hits);
     let mut p = Vec::new();
     (0..tokens.len())
         .map(|i| {

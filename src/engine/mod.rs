@@ -64,13 +64,14 @@ pub fn training_features(text: &str, config: &Config) -> Training {
     with_context(text, config, |ctx, norm| {
         let hits = candidates(ctx);
         let tokens = tokenize(ctx.text);
-        let per_token = features::tokens(ctx, &tokens, &hits);
+        let words = features::Words::of(ctx.text, &tokens);
+        let per_token = features::tokens(ctx, &tokens, &words, &hits);
         let spans = tokens
             .iter()
             .enumerate()
             .map(|(i, t)| (norm.to_original(t.span.clone()), per_token.of(i).to_vec()))
             .collect();
-        let post = features::post(ctx, &tokens, &hits)
+        let post = features::post(ctx, &tokens, &words, &hits)
             .into_iter()
             .map(|f| f.id)
             .collect();
