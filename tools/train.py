@@ -213,7 +213,7 @@ def folds(n, k):
     return [list(range(f, n, k)) for f in range(k)]
 
 
-def tagger_rows(feats, posts, rulekinds):
+def tagger_rows(feats, posts):
     rows, labels, owner = [], [], []
     for n, (f, p) in enumerate(zip(feats, posts)):
         for ids, lab in zip((t[2] for t in f["tokens"]), token_labels(p, f["tokens"])):
@@ -251,35 +251,29 @@ def phi_findings(feat, probs, rulekinds, keep, new):
     return out
 
 
-def report(posts, feats, rulekinds, tok_p, owner, post_p, y, args):
+def report(posts, feats, rulekinds, tok_p, owner, post_p, y, keep, new):
+    """Prints the out-of-fold identifier scores at the chosen thresholds, and each label's."""
     starts = np.searchsorted(owner, np.arange(len(posts)))
     ends = np.searchsorted(owner, np.arange(len(posts)), side="right")
-    for tau in args.taus:
-        must = found = nf = false = clean = clean_al = 0
-        for n, (p, f) in enumerate(zip(posts, feats)):
-            fs = phi_findings(f, tok_p[starts[n]:ends[n]], rulekinds, *tau)
-            ms = [s for s in p["phi"] if s["must"]]
-            for s in ms:
-                must += 1
-                found += any(a < s["end"] and s["start"] < b for a, b in fs)
-            al = False
-            for a, b in fs:
-                nf += 1
-                if not any(a < s["end"] and s["start"] < b for s in p["phi"]):
-                    false += 1
-                    al = True
-            if not ms:
-                clean += 1
-                clean_al += al
-        print(f"tau {tau}: phi recall {found/must:.3f} precision {1-false/max(nf,1):.3f} "
-              f"clean FA {clean_al/clean:.3f}")
+    must = found = nf = false = clean = clean_al = 0
+    for n, (p, f) in enumerate(zip(posts, feats)):
+        fs = phi_findings(f, tok_p[starts[n]:ends[n]], rulekinds, keep, new)
+        ms = [s for s in p["phi"] if s["must"]]
+        for s in ms:
+            must += 1
+            found += any(a < s["end"] and s["start"] < b for a, b in fs)
+        al = False
+        for a, b in fs:
+            nf += 1
+            if not any(a < s["end"] and s["start"] < b for s in p["phi"]):
+                false += 1
+                al = True
+        if not ms:
+            clean += 1
+            clean_al += al
+    print(f"tau ({keep}, {new}): phi recall {found/must:.3f} "
+          f"precision {1-false/max(nf,1):.3f} clean FA {clean_al/clean:.3f}")
     plain = y[:, :12].sum(1) == 0
-    for t in args.ptaus:
-        pos = post_p >= t
-        rec = (pos[:, :12] & (y[:, :12] == 1)).sum() / y[:, :12].sum()
-        fa = (pos[plain, :12].any(1)).mean()
-        combo = (pos[:, 12] & (y[:, 12] == 1)).sum() / y[:, 12].sum()
-        print(f"ptau {t:.2f}: conduct recall {rec:.3f} plain FA {fa:.3f} combo {combo:.3f}")
     for j, lab in enumerate(LABELS):
         pos = post_p[:, j] >= 0.5
         print(f"  {lab:16s} rec {(pos & (y[:, j] == 1)).sum()}/{y[:, j].sum()}  "
@@ -303,7 +297,7 @@ def main():
 
 def out_of_fold(args, posts, feats, weight, k=5):
     """Out-of-fold probabilities for every token and every post."""
-    rows, labels, owner = tagger_rows(feats, posts, None)
+    rows, labels, owner = tagger_rows(feats, posts)
     prows = [f["post"] for f in feats]
     y = post_targets(posts)
     tok_p = np.zeros((len(rows), len(CLASSES)))
@@ -443,7 +437,7 @@ def train(args, posts, feats, rulekinds, n_real):
     keep, new = phi_thresholds(*oof)
     has = candidate_labels(feats, rulekinds)
     taus = label_thresholds(post_p[:n_real], y[:n_real], has[:n_real])
-    report(*oof, post_p[:n_real], y[:n_real], argparse.Namespace(taus=[(keep, new)], ptaus=[]))
+    report(*oof, post_p[:n_real], y[:n_real], keep, new)
     nl = len(LABELS)
     pos = post_p[:n_real] >= taus[np.arange(nl) + nl * has[:n_real]]
     yr = y[:n_real]
