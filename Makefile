@@ -5,7 +5,9 @@
 SHELL       := /bin/bash
 WBG_VERSION := 0.2.130
 TARGET      := wasm32-unknown-unknown
-WASM        := target/$(TARGET)/release/chaperone.wasm
+# Cargo's output folder: target/, or CARGO_TARGET_DIR when set (a target folder shared by worktrees).
+TARGET_DIR  := $(or $(CARGO_TARGET_DIR),target)
+WASM        := $(TARGET_DIR)/$(TARGET)/release/chaperone.wasm
 PKG         := build/pkg
 CARGO_BIN   := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
@@ -73,7 +75,7 @@ dist: wasm node-tools
 # data/model/ (deterministic; about a minute here). Features come from the built CLI, so the
 # models follow the detectors: retrain after changing a detector or a feature.
 train: cli py-tools
-	python3 tools/train.py target/release/chaperone --out data/model
+	python3 tools/train.py $(TARGET_DIR)/release/chaperone --out data/model
 
 ## Test ----------------------------------------------------------------------------------
 
@@ -81,7 +83,7 @@ test: test-rust test-model test-js dist lint test-wasm test-e2e test-site
 
 # The committed models are what `make train` makes from the committed data, byte for byte.
 test-model: cli py-tools
-	python3 tools/train.py target/release/chaperone --out build/model
+	python3 tools/train.py $(TARGET_DIR)/release/chaperone --out build/model
 	cmp build/model/tagger.bin data/model/tagger.bin
 	cmp build/model/post.bin data/model/post.bin
 	@echo "the committed models match make train"
@@ -89,8 +91,8 @@ test-model: cli py-tools
 test-rust:
 	cargo test
 
-# The extension's settings logic in Node, without a browser, with the wasm engine judging
-# rule ids as the background has it do.
+# The extension's settings logic and message protocol in Node, without a browser, with the
+# wasm engine judging rule ids as the background has it do.
 test-js: wasm
 	node --test tests/extension
 

@@ -41,7 +41,7 @@ const targets = {
 async function bundle(outdir) {
   await build({
     entryPoints: {
-      content: join(src, 'src', 'content.js'),
+      content: join(src, 'src', 'content', 'index.js'),
       background: join(src, 'src', 'background.js'),
       'pages/popup': join(src, 'pages', 'popup.js'),
       'pages/options': join(src, 'pages', 'options.js'),

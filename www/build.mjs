@@ -9,7 +9,7 @@ import { join } from 'node:path';
 const root = new URL('..', import.meta.url).pathname;
 const www = join(root, 'www');
 const out = join(root, 'build', 'site');
-const cli = join(root, 'target', 'release', 'chaperone');
+const cli = join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'release', 'chaperone');
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(join(out, 'pkg'), { recursive: true });

@@ -4,7 +4,7 @@ import init, { Engine } from '../build/pkg/chaperone.js';
 import { renderCard } from '../extension/src/ui/card.js';
 import { clearHighlights, paintHighlights, SEVERITIES } from '../extension/src/ui/highlights.js';
 import { summarize } from '../extension/src/ui/summary.js';
-import { extractText, rangeFor } from '../extension/src/ui/text-map.js';
+import { extractText, rangeFor } from '../extension/src/content/extract.js';
 
 const SAMPLES = {
   story: 'Saw Mrs Okafor (94) in bed 12 on Ward 7 this morning, NHS no 943 476 5919. Her daughter Priya called from 07700 900123.',

@@ -1,12 +1,12 @@
 // What the popup and options page say about settings that were left out: the background's
 // list (it judges every source with the engine, so it knows unknown rule ids too), or this
 // page's own when the background does not answer.
-import { api } from '../src/settings.js';
+import { MESSAGES, send } from '../src/protocol.js';
 
 /** The settings problems in force, in words, as the background last applied them. */
 export async function settingsProblems(local) {
   try {
-    const reply = await api.runtime.sendMessage({ type: 'settings' });
+    const reply = await send(MESSAGES.settings);
     if (Array.isArray(reply?.settings?.errors)) return reply.settings.errors;
   } catch {
     // No background to ask (it is starting, or this is a test page): say what this page saw.

@@ -1,6 +1,7 @@
 // The options page: region, sensitivity, categories, trainee mode, allow list, watch terms
 // and sites; export and wipe. Organisation policy (storage.managed) is shown locked.
-import { api, DEFAULTS, loadSettings } from '../src/settings.js';
+import { api } from '../src/ext.js';
+import { DEFAULTS, loadSettings } from '../src/settings.js';
 import { settingsProblems, showProblems } from './dropped.js';
 
 const $ = (id) => document.getElementById(id);

@@ -1,5 +1,6 @@
 // The toolbar popup: this site on or off, region, trainee mode, and "check this site".
-import { api, loadSettings } from '../src/settings.js';
+import { api } from '../src/ext.js';
+import { loadSettings } from '../src/settings.js';
 import { settingsProblems, showProblems } from './dropped.js';
 
 const $ = (id) => document.getElementById(id);

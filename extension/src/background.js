@@ -3,9 +3,10 @@
 // script. Answers only messages from this extension's own contexts, after validating them.
 
 import init, { Engine, validateSettings } from '../../build/pkg/chaperone.js';
-import { api, describe, engineConfig, readSettings, resolveSettings } from './settings.js';
+import { api } from './ext.js';
+import { answer, MAX_TEXT, MESSAGES } from './protocol.js';
+import { describe, engineConfig, readSettings, resolveSettings } from './settings.js';
 
-const MAX_TEXT = 2_000_000;
 /** More flags than anyone can read; capping them keeps the reply and the drawing small. */
 const MAX_FINDINGS = 500;
 let engine;
@@ -64,41 +65,31 @@ async function warm() {
   }
 }
 
+/** The settings content scripts and pages may see (`PublicSettings` in protocol.js). */
 function publicSettings() {
   const { trainee, disabled_sites, errors, managed, region } = settings;
   return { trainee, disabled_sites, errors, managed, region };
 }
 
-api.runtime.onMessage.addListener((message, sender, sendResponse) => {
-  if (sender.id !== api.runtime.id || !message || typeof message !== 'object') return false;
-  if (message.type === 'check') {
-    if (typeof message.text !== 'string' || message.text.length > MAX_TEXT) {
-      sendResponse({ error: 'text missing or too long' });
-      return false;
+answer({
+  [MESSAGES.check]: async ({ text }) => {
+    if (typeof text !== 'string' || text.length > MAX_TEXT) throw new Error('text missing or too long');
+    await settled;
+    const findings = engine.check(text);
+    if (!answered) {
+      answered = true;
+      performance.mark('chaperone-first-check');
     }
-    settled
-      .then(() => {
-        const findings = engine.check(message.text);
-        if (!answered) {
-          answered = true;
-          performance.mark('chaperone-first-check');
-        }
-        const capped = findings.length > MAX_FINDINGS;
-        sendResponse({ findings: capped ? findings.slice(0, MAX_FINDINGS) : findings, total: findings.length, settings: publicSettings() });
-      })
-      .catch((error) => sendResponse({ error: String(error?.message ?? error) }));
-    return true;
-  }
-  if (message.type === 'warm') {
-    settled
-      .then(warm)
-      .then(() => sendResponse({ warm: true }))
-      .catch((error) => sendResponse({ error: String(error?.message ?? error) }));
-    return true;
-  }
-  if (message.type === 'settings') {
-    settled.then(() => sendResponse({ settings: publicSettings() })).catch((e) => sendResponse({ error: String(e) }));
-    return true;
-  }
-  return false;
+    const capped = findings.length > MAX_FINDINGS;
+    return { findings: capped ? findings.slice(0, MAX_FINDINGS) : findings, total: findings.length, settings: publicSettings() };
+  },
+  [MESSAGES.warm]: async () => {
+    await settled;
+    await warm();
+    return { warm: true };
+  },
+  [MESSAGES.settings]: async () => {
+    await settled;
+    return { settings: publicSettings() };
+  },
 });

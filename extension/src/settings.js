@@ -6,7 +6,7 @@
 // exist, a term that is not a string, a rule id the engine does not know) is dropped on its
 // own and named, with where it came from and why; everything else stays in force.
 
-export const api = globalThis.browser ?? globalThis.chrome;
+import { api } from './ext.js';
 
 export const DEFAULTS = Object.freeze({
   region: 'us',

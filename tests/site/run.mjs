@@ -80,7 +80,7 @@ async function playground(page, base, name) {
 }
 
 async function catalogue(page, base) {
-  const expected = JSON.parse(execFileSync(join(root, 'target', 'release', 'chaperone'), ['rules', '--format', 'json'])).rules.map((r) => r.id);
+  const expected = JSON.parse(execFileSync(join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'release', 'chaperone'), ['rules', '--format', 'json'])).rules.map((r) => r.id);
   await page.goto(`${base}/rules.html`);
   await waitFor(() => page.evaluate(() => document.querySelectorAll('article.rule').length), 'the catalogue');
   const ids = await page.evaluate(() => [...document.querySelectorAll('article.rule')].map((a) => a.id));

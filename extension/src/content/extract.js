@@ -1,8 +1,17 @@
-// Reading a contenteditable's text the way the engine sees it, with a map back to the DOM:
-// text nodes with their UTF-16 offsets (what the engine's findings use), block elements
-// and <br> as line breaks.
+// Reading a field's text the way the engine sees it, with a map back to the DOM. Offsets are
+// UTF-16 code units throughout, as the engine's findings give them. A textarea or input is
+// its value; a contenteditable is its text nodes, each with the offset where it starts, with
+// block elements and <br> as line breaks. Shared with the playground (www/playground.js).
 
 const BLOCKS = new Set(['P', 'DIV', 'LI', 'UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'TR', 'SECTION', 'ARTICLE']);
+
+/** Whether a field is a textarea or input, whose text has no DOM ranges. */
+export const isPlain = (field) => field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement;
+
+/** The field's text, and for contenteditable the text nodes with their UTF-16 offsets. */
+export function extract(field) {
+  return isPlain(field) ? { text: field.value, nodes: [] } : extractText(field);
+}
 
 /** The element's text, and its text nodes with the UTF-16 offset where each starts. */
 export function extractText(field) {
@@ -52,4 +61,3 @@ export function rangeFor(nodes, start, end) {
   range.setEnd(b.node, Math.min(b.offset, b.node.data.length));
   return range;
 }
-

@@ -1,0 +1,146 @@
+// Drawing a field's findings, all inside our shadow root or as registered highlights, never in
+// the editor's DOM: underlines (the CSS Custom Highlight API on contenteditable; a mirror of a
+// textarea's or input's text carrying marks), a badge with the field's count, a note under
+// the field, and the page's summary in the live region.
+
+import { isPlain, rangeFor } from './extract.js';
+import { fields, forget } from './fields.js';
+import { layer, live, mountHost } from './layer.js';
+import { clearHighlights, paintHighlights, SEVERITIES } from '../ui/highlights.js';
+import { summarize } from '../ui/summary.js';
+
+/** Redraws every field's findings, and forgets fields that left the page. */
+export function draw() {
+  mountHost();
+  const ranges = Object.fromEntries(SEVERITIES.map((s) => [s, []]));
+  let all = [];
+  for (const [field, state] of fields) {
+    if (!field.isConnected) {
+      forget(field);
+      continue;
+    }
+    all = all.concat(state.findings);
+    if (isPlain(field)) drawMirror(field, state);
+    else {
+      state.ranges = state.findings.map((f) => rangeFor(state.nodes, f.start, f.end));
+      state.findings.forEach((f, i) => state.ranges[i] && ranges[f.severity]?.push(state.ranges[i]));
+    }
+    drawBadge(field, state);
+  }
+  if (!paintHighlights(ranges)) clearHighlights();
+  const summary = summarize(all);
+  if (live.textContent !== summary) live.textContent = summary;
+}
+
+/** Moves mirrors, badges and notes to where their fields are now (after a scroll or resize). */
+export function redrawPositions() {
+  for (const [field, state] of fields) {
+    if (isPlain(field) && state.mirror) drawMirror(field, state);
+    if (state.badge) drawBadge(field, state);
+  }
+}
+
+const MIRRORED = ['fontFamily', 'fontSize', 'fontWeight', 'fontStyle', 'letterSpacing', 'lineHeight', 'textTransform', 'textAlign', 'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft', 'borderTopWidth', 'borderRightWidth', 'borderBottomWidth', 'borderLeftWidth', 'wordSpacing', 'tabSize', 'direction'];
+
+/** A textarea has no DOM ranges: a transparent copy of its text in our layer carries marks. */
+export function drawMirror(field, state) {
+  if (!state.mirror) {
+    state.mirror = document.createElement('div');
+    state.mirror.className = 'chaperone-mirror';
+    state.mirror.setAttribute('aria-hidden', 'true');
+    layer.prepend(state.mirror);
+  }
+  const mirror = state.mirror;
+  const style = getComputedStyle(field);
+  for (const key of MIRRORED) mirror.style[key] = style[key];
+  if (field instanceof HTMLInputElement) mirror.style.whiteSpace = 'pre';
+  const rect = field.getBoundingClientRect();
+  Object.assign(mirror.style, { left: `${rect.left}px`, top: `${rect.top}px`, width: `${rect.width}px`, height: `${rect.height}px` });
+  const text = state.text;
+  const parts = [];
+  let at = 0;
+  for (const f of [...state.findings].sort((a, b) => a.start - b.start)) {
+    if (f.start < at) continue;
+    parts.push(document.createTextNode(text.slice(at, f.start)));
+    const mark = document.createElement('mark');
+    mark.className = f.severity;
+    mark.textContent = text.slice(f.start, f.end);
+    mark.dataset.index = String(state.findings.indexOf(f));
+    parts.push(mark);
+    at = f.end;
+  }
+  parts.push(document.createTextNode(`${text.slice(at)}\u200b`));
+  mirror.replaceChildren(...parts);
+  mirror.scrollTop = field.scrollTop;
+  mirror.scrollLeft = field.scrollLeft;
+}
+
+/** The field's badge: its count, coloured by the worst severity, at the field's corner. Its
+ * clicks and keys are handled in index.js. */
+function drawBadge(field, state) {
+  if (!state.badge) {
+    state.badge = document.createElement('button');
+    state.badge.type = 'button';
+    state.badge.className = 'chaperone-badge';
+    // Out of the page's own Tab order (our host is the document's last element): Tab from
+    // the field reaches it, and Tab from it goes on to what follows the field.
+    state.badge.tabIndex = -1;
+    layer.append(state.badge);
+  }
+  const badge = state.badge;
+  const count = state.findings.length;
+  badge.textContent = String(count);
+  badge.dataset.count = String(count);
+  badge.classList.toggle('has-stop', state.findings.some((f) => f.severity === 'stop'));
+  badge.classList.toggle('has-caution', !state.findings.some((f) => f.severity === 'stop') && state.findings.some((f) => f.severity === 'caution'));
+  // The name starts with the count the badge shows, then says what it counts.
+  const flags = `${count} Chaperone ${count === 1 ? 'flag' : 'flags'}`;
+  badge.setAttribute('aria-label', count ? `${flags}: ${summarize(state.findings)}. Alt+Shift+N for the next flag.` : `${flags}: ${summarize([])}`);
+  const rect = field.getBoundingClientRect();
+  badge.hidden = rect.width === 0 && rect.height === 0;
+  // Inside the field's corner, and inside the window when the field is wider (a zoomed page).
+  const right = Math.min(rect.right, document.documentElement.clientWidth || innerWidth);
+  const bottom = Math.min(rect.bottom, innerHeight);
+  Object.assign(badge.style, { left: `${Math.max(rect.left, right - 30)}px`, top: `${Math.max(rect.top, bottom - 28)}px` });
+  if (state.note) Object.assign(state.note.style, { left: `${rect.left}px`, top: `${rect.bottom + 4}px` });
+}
+
+/** Shows `message` under the field (an error, or that not everything was checked or shown),
+ * or removes the note when `message` is empty. */
+export function showNote(field, state, message) {
+  if (!message) {
+    state.note?.remove();
+    state.note = null;
+    return;
+  }
+  if (!state.note) {
+    state.note = document.createElement('div');
+    state.note.className = 'chaperone-note';
+    layer.append(state.note);
+  }
+  state.note.textContent = message;
+  mountHost();
+  drawBadge(field, state);
+}
+
+/** The screen boxes of a field's flag `index`: its range, or its mark in the mirror. */
+export function rectsOf(field, state, index) {
+  if (isPlain(field)) {
+    const mark = state.mirror?.querySelector(`mark[data-index="${index}"]`);
+    return mark ? [...mark.getClientRects()] : [];
+  }
+  const range = state.ranges?.[index];
+  return range ? [...range.getClientRects()] : [];
+}
+
+/** The field whose badge `element` is, or null. */
+export function badgeField(element) {
+  for (const [field, state] of fields) if (state.badge === element) return field;
+  return null;
+}
+
+/** A field's badge if it shows flags, so that Tab can stop on it; else null. */
+export function tabbableBadge(field) {
+  const badge = fields.get(field)?.badge;
+  return badge?.isConnected && !badge.hidden && badge.dataset.count !== '0' ? badge : null;
+}

@@ -1,0 +1,67 @@
+// Which elements are fields a doctor types in, and what Chaperone keeps for each: the last
+// text checked, its findings, what the user dismissed, and our elements drawn for it. Events
+// are read in the page's document and its open shadow roots (through composedPath).
+
+import { host } from './layer.js';
+import { isPlain } from './extract.js';
+
+const TEXT_INPUTS = new Set(['text', 'search', '']);
+
+/**
+ * Per-field state, by field element.
+ * @type {Map<Element, { text: string, findings: import('../protocol.js').Finding[], nodes: { node: Text, start: number }[],
+ *   ranges?: (Range | null)[], dismissed: Set<string>, timer: number, seq: number,
+ *   badge: HTMLButtonElement | null, mirror: HTMLElement | null, note: HTMLElement | null }>}
+ */
+export const fields = new Map();
+
+/** What a watched field's changes call, set once by index.js: `changed(field)` when a rich
+ * editor's DOM changes, `scrolled(field, state)` when a textarea or input scrolls. */
+const watchers = { changed: () => {}, scrolled: () => {} };
+export function watchFields({ changed, scrolled }) {
+  Object.assign(watchers, { changed, scrolled });
+}
+
+/** The editable field a node belongs to, or null. */
+export function fieldOf(node) {
+  if (!(node instanceof Element)) node = node?.parentElement;
+  if (!node || host.contains(node)) return null;
+  if (node instanceof HTMLTextAreaElement) return node;
+  if (node instanceof HTMLInputElement) return TEXT_INPUTS.has(node.type) ? node : null;
+  if (!node.isContentEditable) return null;
+  let root = node;
+  while (root.parentElement?.isContentEditable) root = root.parentElement;
+  return root;
+}
+
+/** The field an event happened in, including inside open shadow roots. */
+export function targetField(event) {
+  return fieldOf(event.composedPath?.()[0] ?? event.target);
+}
+
+/** The field's state, created and watched on first use. */
+export function stateOf(field) {
+  let state = fields.get(field);
+  if (!state) {
+    state = { text: '', findings: [], nodes: [], dismissed: new Set(), timer: 0, seq: 0, badge: null, mirror: null, note: null };
+    fields.set(field, state);
+    if (isPlain(field)) field.addEventListener('scroll', () => watchers.scrolled(field, state), { passive: true });
+    // Rich editors (Lexical, Slate, Draft.js) handle beforeinput themselves and may never
+    // fire an input event: watch their DOM for changes instead.
+    else new MutationObserver(() => watchers.changed(field)).observe(field, { childList: true, subtree: true, characterData: true });
+  }
+  return state;
+}
+
+/** Drops a field that left the page, with everything drawn for it. */
+export function forget(field) {
+  const state = fields.get(field);
+  if (!state) return;
+  state.badge?.remove();
+  state.mirror?.remove();
+  state.note?.remove();
+  fields.delete(field);
+}
+
+/** What identifies a dismissed flag in a field: its rule and the text it flagged. */
+export const dismissalKey = (finding, text) => `${finding.rule}\u0000${text.slice(finding.start, finding.end)}`;
