@@ -12,7 +12,7 @@ PKG         := build/pkg
 CARGO_BIN   := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 
-.PHONY: run site cli test dist wasm tools rust-tools node-tools py-tools browsers train test-rust test-model test-js test-wasm test-e2e test-site lint bench fuzz clean
+.PHONY: run site cli test dist wasm tools rust-tools node-tools py-tools browsers train test-rust test-model test-js test-wasm test-e2e test-site lint fmt bench fuzz clean
 
 run: dist site
 	@echo
@@ -102,10 +102,21 @@ test-wasm: rust-tools browsers
 	CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	  cargo test --target $(TARGET) --no-default-features --test web
 
+# Rust: rustfmt and clippy. JavaScript: ESLint (eslint.config.mjs) and Prettier
+# (.prettierrc.json) on every .js and .mjs outside what .gitignore names. The built Firefox
+# extension: web-ext lint. `make fmt` writes what the format checks want.
+JS_FILES := '**/*.{js,mjs}'
+
 lint: node-tools
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
+	npx eslint --max-warnings 0 .
+	npx prettier --check $(JS_FILES)
 	npx web-ext lint --source-dir dist/firefox --no-config-discovery --warnings-as-errors
+
+fmt: node-tools
+	cargo fmt
+	npx prettier --write --log-level warn $(JS_FILES)
 
 # The served playground and catalogue in headless Chromium and Firefox; axe-core on every page,
 # light and dark, at 1280 and 360 px.

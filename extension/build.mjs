@@ -60,7 +60,8 @@ async function bundle(outdir) {
 
 function copy(outdir) {
   for (const dir of ['icons', '_locales']) cpSync(join(src, dir), join(outdir, dir), { recursive: true });
-  for (const file of ['popup.html', 'options.html', 'pages.css']) cpSync(join(src, 'pages', file), join(outdir, 'pages', file));
+  for (const file of ['popup.html', 'options.html', 'pages.css'])
+    cpSync(join(src, 'pages', file), join(outdir, 'pages', file));
   cpSync(join(src, 'src', 'ui', 'highlight.css'), join(outdir, 'highlight.css'));
   cpSync(join(src, 'managed_schema.json'), join(outdir, 'managed_schema.json'));
   cpSync(join(pkg, 'chaperone_bg.wasm'), join(outdir, 'chaperone_bg.wasm'));
@@ -79,10 +80,12 @@ const crc32 = (buf) => {
 };
 
 function files(dir) {
-  return readdirSync(dir).sort().flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? files(path) : [path];
-  });
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const path = join(dir, name);
+      return statSync(path).isDirectory() ? files(path) : [path];
+    });
 }
 
 function zip(dir, out) {
@@ -134,8 +137,10 @@ const forTests = (m) => ({
 });
 
 const base = JSON.parse(readFileSync(join(src, 'manifest.base.json'), 'utf8'));
-const loopback = (m) => m.content_scripts.flatMap((c) => c.matches).filter((p) => /^https?:\/\/(localhost|127\.|\[::1\])/.test(p));
-if (loopback(base).length) throw new Error(`manifest.base.json matches ${loopback(base).join(', ')}: only the test builds may`);
+const loopback = (m) =>
+  m.content_scripts.flatMap((c) => c.matches).filter((p) => /^https?:\/\/(localhost|127\.|\[::1\])/.test(p));
+if (loopback(base).length)
+  throw new Error(`manifest.base.json matches ${loopback(base).join(', ')}: only the test builds may`);
 for (const [browser, manifest] of Object.entries(targets)) {
   const outdir = join(dist, browser);
   rmSync(outdir, { recursive: true, force: true });

@@ -16,13 +16,16 @@ export const SCHEMES = ['light', 'dark'];
 
 /** Firefox over WebDriver BiDi cannot emulate media features: its colour scheme is a
  * preference given at launch. */
-export const firefoxSchemePrefs = (scheme) => ({ 'layout.css.prefers-color-scheme.content-override': scheme === 'dark' ? 0 : 1 });
+export const firefoxSchemePrefs = (scheme) => ({
+  'layout.css.prefers-color-scheme.content-override': scheme === 'dark' ? 0 : 1,
+});
 
 /** Sets the viewport and the colour scheme the page's media queries see (Chromium: emulated;
  * Firefox: checked against the preference it was launched with). */
 export async function view(page, { width, height }, scheme) {
   await page.setViewport({ width, height });
-  if (page.browser().protocol === 'cdp') await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+  if (page.browser().protocol === 'cdp')
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
 }
 
 /** Throws unless the page's media queries see `scheme`. */
@@ -60,7 +63,10 @@ export function overflow(page) {
       .filter((e) => e.getBoundingClientRect().right > width + 1 && getComputedStyle(e).position !== 'fixed')
       .filter((e) => ![...e.children].some((c) => c.getBoundingClientRect().right > width + 1))
       .slice(0, 5)
-      .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${e.className ? `.${String(e.className).split(' ')[0]}` : ''} to ${Math.round(e.getBoundingClientRect().right)}px`);
+      .map(
+        (e) =>
+          `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${e.className ? `.${String(e.className).split(' ')[0]}` : ''} to ${Math.round(e.getBoundingClientRect().right)}px`,
+      );
   });
 }
 

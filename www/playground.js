@@ -7,10 +7,13 @@ import { summarize } from '../extension/src/ui/summary.js';
 import { extractText, rangeFor } from '../extension/src/content/extract.js';
 
 const SAMPLES = {
-  story: 'Saw Mrs Okafor (94) in bed 12 on Ward 7 this morning, NHS no 943 476 5919. Her daughter Priya called from 07700 900123.',
-  review: 'Thank you for your review. As your records show, you missed two appointments, and your Botox results were as we explained.',
+  story:
+    'Saw Mrs Okafor (94) in bed 12 on Ward 7 this morning, NHS no 943 476 5919. Her daughter Priya called from 07700 900123.',
+  review:
+    'Thank you for your review. As your records show, you missed two appointments, and your Botox results were as we explained.',
   rant: '3rd visit this week from our favourite frequent flyer, classic drug-seeking 🙄 Honestly the on-call ortho reg is a useless idiot.',
-  clean: 'Flu clinic Sat 12 Oct 9am–1pm at the practice, BP checks too. See doi:10.1056/NEJMoa2034577, thanks @NHSEngland and Dr Patel!',
+  clean:
+    'Flu clinic Sat 12 Oct 9am–1pm at the practice, BP checks too. See doi:10.1056/NEJMoa2034577, thanks @NHSEngland and Dr Patel!',
 };
 
 const editor = document.getElementById('editor');
@@ -39,7 +42,12 @@ function check() {
   summary.textContent = summarize(findings);
   list.replaceChildren(
     ...findings.map((f) =>
-      renderCard(f, { inline: true, trainee: trainee.checked, flagged: text.slice(f.start, f.end), onFix: (s) => fix(f, s) }),
+      renderCard(f, {
+        inline: true,
+        trainee: trainee.checked,
+        flagged: text.slice(f.start, f.end),
+        onFix: (s) => fix(f, s),
+      }),
     ),
   );
 }
@@ -84,7 +92,8 @@ document.getElementById('clear').addEventListener('click', () => {
   check();
   editor.focus();
 });
-for (const button of document.querySelectorAll('[data-sample]')) button.addEventListener('click', () => load(button.dataset.sample));
+for (const button of document.querySelectorAll('[data-sample]'))
+  button.addEventListener('click', () => load(button.dataset.sample));
 
 (async () => {
   const start = performance.now();

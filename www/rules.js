@@ -36,7 +36,12 @@ function render() {
       h.append(el('span', r.name), ' ');
       article.append(h);
       const meta = el('p');
-      meta.append(el('code', r.id), ' ', el('span', r.severity, `tag ${r.severity}`), el('span', r.kind.replace('_', ' '), 'tag'));
+      meta.append(
+        el('code', r.id),
+        ' ',
+        el('span', r.severity, `tag ${r.severity}`),
+        el('span', r.kind.replace('_', ' '), 'tag'),
+      );
       if (r.stop_in.length) meta.append(el('span', `stop in ${r.stop_in.join(', ')}`, 'tag stop'));
       article.append(meta);
       article.append(el('p', r.what));

@@ -20,7 +20,10 @@ export function showProblems(el, problems) {
   el.hidden = !problems.length;
   if (!problems.length) return;
   const lead = document.createElement('p');
-  lead.textContent = problems.length === 1 ? 'One setting was ignored; the rest apply:' : `${problems.length} settings were ignored; the rest apply:`;
+  lead.textContent =
+    problems.length === 1
+      ? 'One setting was ignored; the rest apply:'
+      : `${problems.length} settings were ignored; the rest apply:`;
   const list = document.createElement('ul');
   for (const problem of problems) {
     const item = document.createElement('li');

@@ -5,7 +5,11 @@ import { DEFAULTS, loadSettings } from '../src/settings.js';
 import { settingsProblems, showProblems } from './dropped.js';
 
 const $ = (id) => document.getElementById(id);
-const lines = (id) => $(id).value.split('\n').map((l) => l.trim()).filter(Boolean);
+const lines = (id) =>
+  $(id)
+    .value.split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 const status = (text) => {
   $('status').textContent = text;
 };
@@ -22,7 +26,9 @@ async function main() {
   $('watch').value = watch.join('\n');
   $('sites').value = s.disabled_sites.join('\n');
   $('locked').hidden = !s.managed.length;
-  if (s.locked) for (const id of ['region', 'sensitivity', 'cat-phi', 'cat-professionalism', 'sites']) $(id).disabled = s.managed.includes(id) || s.locked;
+  if (s.locked)
+    for (const id of ['region', 'sensitivity', 'cat-phi', 'cat-professionalism', 'sites'])
+      $(id).disabled = s.managed.includes(id) || s.locked;
   showProblems($('error'), await settingsProblems(s));
 }
 

@@ -48,7 +48,11 @@ async function main() {
     $('grant').hidden = granted;
     $('grant').addEventListener('click', async () => {
       if (!(await api.permissions.request({ origins: [origin] }))) return;
-      await api.scripting.registerContentScripts([{ id: `site-${host}`, matches: [origin], js: ['content.js'], css: ['highlight.css'], allFrames: true }]).catch(() => {});
+      await api.scripting
+        .registerContentScripts([
+          { id: `site-${host}`, matches: [origin], js: ['content.js'], css: ['highlight.css'], allFrames: true },
+        ])
+        .catch(() => {});
       $('grant').hidden = true;
     });
   }

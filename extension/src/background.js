@@ -27,7 +27,12 @@ async function applySettings(stored = readSettings()) {
     }
   } catch (error) {
     // Not a JSON object (cannot happen for engineConfig): the previous settings stay.
-    next.dropped.push({ source: 'settings in force', key: null, value: null, reason: `${error?.message ?? error}; previous settings kept` });
+    next.dropped.push({
+      source: 'settings in force',
+      key: null,
+      value: null,
+      reason: `${error?.message ?? error}; previous settings kept`,
+    });
   }
   next.errors = next.dropped.map(describe);
   settings = next;
@@ -81,7 +86,11 @@ answer({
       performance.mark('chaperone-first-check');
     }
     const capped = findings.length > MAX_FINDINGS;
-    return { findings: capped ? findings.slice(0, MAX_FINDINGS) : findings, total: findings.length, settings: publicSettings() };
+    return {
+      findings: capped ? findings.slice(0, MAX_FINDINGS) : findings,
+      total: findings.length,
+      settings: publicSettings(),
+    };
   },
   [MESSAGES.warm]: async () => {
     await settled;

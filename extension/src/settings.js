@@ -136,7 +136,12 @@ export function resolveSettings({ sync = {}, local = {}, managed = {} }, engineC
   const terms = Object.fromEntries(['allow', 'watch'].filter((k) => local[k] !== undefined).map((k) => [k, local[k]]));
   const lists = validate(terms, SOURCES.local, engineCheck);
   const policy = validate(managed, SOURCES.managed, engineCheck);
-  const merged = { ...DEFAULTS, ...user.settings, allow: lists.settings.allow ?? [], watch: lists.settings.watch ?? [] };
+  const merged = {
+    ...DEFAULTS,
+    ...user.settings,
+    allow: lists.settings.allow ?? [],
+    watch: lists.settings.watch ?? [],
+  };
   for (const [key, value] of Object.entries(policy.settings)) {
     if (LISTS.includes(key)) {
       merged[key] = [...new Set([...(merged[key] ?? []), ...value])];
@@ -159,7 +164,13 @@ export async function loadSettings(engineCheck) {
 export function engineConfig(s) {
   const disabled = [...s.disabled_rules];
   for (const [category, on] of Object.entries(s.categories ?? {})) if (!on) disabled.push(category);
-  return JSON.stringify({ region: s.region, sensitivity: s.sensitivity, allow: s.allow, watch: s.watch, disabled_rules: disabled });
+  return JSON.stringify({
+    region: s.region,
+    sensitivity: s.sensitivity,
+    allow: s.allow,
+    watch: s.watch,
+    disabled_rules: disabled,
+  });
 }
 
 export function siteEnabled(s, host) {

@@ -9,7 +9,9 @@ import { post } from './posts.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const { default: init, Engine } = await import(join(root, 'build', 'pkg', 'chaperone.js'));
-const { SyncRedactor } = await import(join(root, 'build', 'bench-deps', 'node_modules', 'redact-pii', 'lib', 'index.js'));
+const { SyncRedactor } = await import(
+  join(root, 'build', 'bench-deps', 'node_modules', 'redact-pii', 'lib', 'index.js')
+);
 
 await init({ module_or_path: readFileSync(join(root, 'build', 'pkg', 'chaperone_bg.wasm')) });
 const engine = new Engine('{"region":"uk"}');
@@ -29,14 +31,23 @@ function median(fn, runs) {
 }
 
 console.log('| post | Chaperone (wasm) | redact-pii | ratio |\n|---|---|---|---|');
-for (const [n, runs] of [[280, 400], [3000, 100], [40000, 20]]) {
+for (const [n, runs] of [
+  [280, 400],
+  [3000, 100],
+  [40000, 20],
+]) {
   const text = post(n);
   const ours = median(() => engine.check(text), runs);
   const theirs = median(() => redactor.redact(text), runs);
-  console.log(`| ${n.toLocaleString('en')} chars | ${(ours * 1000).toFixed(0)} µs | ${(theirs * 1000).toFixed(0)} µs | ${(ours / theirs).toFixed(2)}× |`);
+  console.log(
+    `| ${n.toLocaleString('en')} chars | ${(ours * 1000).toFixed(0)} µs | ${(theirs * 1000).toFixed(0)} µs | ${(ours / theirs).toFixed(2)}× |`,
+  );
 }
 
 const sample = post(280);
-const flagged = engine.check(sample).filter((f) => f.category === 'phi').map((f) => sample.slice(f.start, f.end));
+const flagged = engine
+  .check(sample)
+  .filter((f) => f.category === 'phi')
+  .map((f) => sample.slice(f.start, f.end));
 console.log(`\nOn the 280-character post, Chaperone flags: ${flagged.map((s) => JSON.stringify(s)).join(', ')}`);
 console.log(`redact-pii returns: ${JSON.stringify(redactor.redact(sample))}`);

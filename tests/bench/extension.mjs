@@ -14,26 +14,34 @@ const RUNS = 30;
 function installRecorder(page) {
   return page.evaluate(() => {
     window.__bench = { down: 0, painted: 0 };
-    document.addEventListener('keydown', () => {
-      window.__bench = { down: performance.now(), painted: 0 };
-      const underlined = () => {
-        const root = document.getElementById('chaperone-host')?.shadowRoot;
-        const marks = [...(root?.querySelectorAll('.chaperone-mirror mark') ?? [])].map((m) => m.textContent);
-        const ranges = [...(CSS.highlights?.get('chaperone-stop') ?? [])].map((r) => r.toString());
-        return marks.concat(ranges).includes('943 476 5919');
-      };
-      const poll = () => {
-        if (underlined()) window.__bench.painted = performance.now();
-        else requestAnimationFrame(poll);
-      };
-      requestAnimationFrame(poll);
-    }, true);
+    document.addEventListener(
+      'keydown',
+      () => {
+        window.__bench = { down: performance.now(), painted: 0 };
+        const underlined = () => {
+          const root = document.getElementById('chaperone-host')?.shadowRoot;
+          const marks = [...(root?.querySelectorAll('.chaperone-mirror mark') ?? [])].map((m) => m.textContent);
+          const ranges = [...(CSS.highlights?.get('chaperone-stop') ?? [])].map((r) => r.toString());
+          return marks.concat(ranges).includes('943 476 5919');
+        };
+        const poll = () => {
+          if (underlined()) window.__bench.painted = performance.now();
+          else requestAnimationFrame(poll);
+        };
+        requestAnimationFrame(poll);
+      },
+      true,
+    );
   });
 }
 
 /** The recorded delay from the last keydown to the underline, once it is painted. */
 const delay = (page, what, timeout) =>
-  waitFor(() => page.evaluate(() => window.__bench.painted && window.__bench.painted - window.__bench.down), what, timeout);
+  waitFor(
+    () => page.evaluate(() => window.__bench.painted && window.__bench.painted - window.__bench.down),
+    what,
+    timeout,
+  );
 
 /** Types the last digit of the NHS number and measures until it is underlined; Backspace
  * between runs takes the underline away again. */
@@ -51,7 +59,9 @@ async function keystrokeToHighlight(page) {
 /** Opens an editor fixture with the recorder installed, focused, holding `text`. */
 async function openEditor(page, editor, text) {
   await page.goto(`${base}/${editor}.html`);
-  await page.waitForFunction(() => window.__model && (window.__editor || document.querySelector(window.__editorSelector)));
+  await page.waitForFunction(
+    () => window.__model && (window.__editor || document.querySelector(window.__editorSelector)),
+  );
   await installRecorder(page);
   await focusEditor(page);
   await page.keyboard.type(text);
@@ -77,23 +87,27 @@ for (const editor of ['textarea', 'lexical']) {
 /** A mark on the running worker's own clock (background.js sets them): `chaperone-ready` once
  * the engine is loaded and settings read, `chaperone-first-check` at its first answer. */
 const workerMark = (name) =>
-  waitFor(async () => {
-    for (const target of browser.targets().filter((t) => t.type() === 'service_worker')) {
-      // A fresh session each time: a stopped worker's target can linger without answering.
-      const read = target
-        .createCDPSession()
-        .then((cdp) =>
-          cdp.send('Runtime.evaluate', {
-            expression: `performance.getEntriesByName(${JSON.stringify(name)})[0]?.startTime`,
-            returnByValue: true,
-          }),
-        )
-        .then((r) => r.result.value)
-        .catch(() => undefined);
-      const at = await Promise.race([read, sleep(500)]);
-      if (at) return at;
-    }
-  }, `the worker's ${name} mark`, 10000);
+  waitFor(
+    async () => {
+      for (const target of browser.targets().filter((t) => t.type() === 'service_worker')) {
+        // A fresh session each time: a stopped worker's target can linger without answering.
+        const read = target
+          .createCDPSession()
+          .then((cdp) =>
+            cdp.send('Runtime.evaluate', {
+              expression: `performance.getEntriesByName(${JSON.stringify(name)})[0]?.startTime`,
+              returnByValue: true,
+            }),
+          )
+          .then((r) => r.result.value)
+          .catch(() => undefined);
+        const at = await Promise.race([read, sleep(500)]);
+        if (at) return at;
+      }
+    },
+    `the worker's ${name} mark`,
+    10000,
+  );
 
 // A stopped worker: the next keystroke wakes it, and the highlight waits for its cold start.
 const session = await page.createCDPSession();
@@ -114,7 +128,11 @@ for (let i = 0; i < 5; i++) {
 for (const xs of [colds, readies, answers]) xs.sort((a, b) => a - b);
 rows.push(['stopped worker: keystroke to highlight, p50', quantile(colds, 0.5), null]);
 rows.push(['stopped worker: worker start to engine ready (its own clock), p50', quantile(readies, 0.5), 50]);
-rows.push(['stopped worker: worker start to first check answered (its own clock; the check waits for the typing pause), p50', quantile(answers, 0.5), null]);
+rows.push([
+  'stopped worker: worker start to first check answered (its own clock; the check waits for the typing pause), p50',
+  quantile(answers, 0.5),
+  null,
+]);
 
 // A stopped worker and an author who clicks into the compose box, then types half a second
 // later: the focus wakes the engine and has it build what checks need, before the keystroke.

@@ -54,8 +54,18 @@ window.run = async () => {
 };
 `;
 
-await build({ stdin: { contents: page, resolveDir: out, loader: 'js' }, outfile: join(out, 'bench.js'), bundle: true, format: 'esm', logLevel: 'warning', logOverride: { 'empty-import-meta': 'silent' } });
-writeFileSync(join(out, 'index.html'), '<!doctype html><meta charset="utf-8"><script type="module" src="bench.js"></script>');
+await build({
+  stdin: { contents: page, resolveDir: out, loader: 'js' },
+  outfile: join(out, 'bench.js'),
+  bundle: true,
+  format: 'esm',
+  logLevel: 'warning',
+  logOverride: { 'empty-import-meta': 'silent' },
+});
+writeFileSync(
+  join(out, 'index.html'),
+  '<!doctype html><meta charset="utf-8"><script type="module" src="bench.js"></script>',
+);
 const wasm = readFileSync(join(root, 'build', 'pkg', 'chaperone_bg.wasm'));
 
 const server = createServer((req, res) => {
@@ -71,7 +81,20 @@ const server = createServer((req, res) => {
   }
 });
 await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const browser = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'] });
+const browser = await puppeteer.launch({
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--enable-precise-memory-info',
+  ],
+});
 const url = `http://127.0.0.1:${server.address().port}/`;
 async function fresh() {
   const tab = await browser.newPage();
@@ -99,17 +122,37 @@ server.close();
 const us = (ms) => `${(ms * 1000).toFixed(0)} µs`;
 const rows = [
   ['check 280 chars p50 (single checks, 5 µs grain)', us(r[280].p50), '≤ 50 µs', r[280].p50 <= 0.05],
-  ['check 280 chars p50 (median of 20-check batches)', `${(r[280].p50batched * 1000).toFixed(1)} µs`, '≤ 50 µs', r[280].p50batched <= 0.05],
+  [
+    'check 280 chars p50 (median of 20-check batches)',
+    `${(r[280].p50batched * 1000).toFixed(1)} µs`,
+    '≤ 50 µs',
+    r[280].p50batched <= 0.05,
+  ],
   ['check 280 chars p99', us(r[280].p99), '≤ 250 µs', r[280].p99 <= 0.25],
   ['check 3,000 chars p99', us(r[3000].p99), '≤ 1 ms', r[3000].p99 <= 1],
   ['check 40,000 chars p50', `${r[40000].p50.toFixed(1)} ms`, '≤ 20 ms', r[40000].p50 <= 20],
   ...Object.entries({ short: 'short text', post: '280-char post' }).map(([k, what]) => {
     const c = colds[k];
-    return [`cold start to first check, ${what} (median of 5: load and instantiate + first check)`, `${c.total.toFixed(0)} ms (${c.init.toFixed(0)} + ${c.check.toFixed(0)})`, '≤ 50 ms', c.total <= 50];
+    return [
+      `cold start to first check, ${what} (median of 5: load and instantiate + first check)`,
+      `${c.total.toFixed(0)} ms (${c.init.toFixed(0)} + ${c.check.toFixed(0)})`,
+      '≤ 50 ms',
+      c.total <= 50,
+    ];
   }),
   ['.wasm raw', `${(wasm.length / 1024).toFixed(0)} KB`, '≤ 2 MB', wasm.length <= 2 * 1024 * 1024],
-  ['.wasm gzipped', `${(gzipSync(wasm, { level: 9 }).length / 1024).toFixed(0)} KB`, '≤ 800 KB', gzipSync(wasm, { level: 9 }).length <= 800 * 1024],
-  ['JS heap of the page', `${(metrics.JSHeapUsedSize / 1e6).toFixed(1)} MB`, '≤ 15 MB', metrics.JSHeapUsedSize / 1e6 <= 15],
+  [
+    '.wasm gzipped',
+    `${(gzipSync(wasm, { level: 9 }).length / 1024).toFixed(0)} KB`,
+    '≤ 800 KB',
+    gzipSync(wasm, { level: 9 }).length <= 800 * 1024,
+  ],
+  [
+    'JS heap of the page',
+    `${(metrics.JSHeapUsedSize / 1e6).toFixed(1)} MB`,
+    '≤ 15 MB',
+    metrics.JSHeapUsedSize / 1e6 <= 15,
+  ],
 ];
 console.log('| measure | result | budget | within |\n|---|---|---|---|');
 for (const [m, v, b, ok] of rows) console.log(`| ${m} | ${v} | ${b} | ${ok ? 'yes' : '**no**'} |`);

@@ -26,7 +26,11 @@ const focus = (page) =>
       const style = getComputedStyle(el);
       return {
         in: 'extension',
-        what: el.classList.contains('chaperone-badge') ? 'badge' : el.classList.contains('chaperone-card') ? 'card' : el.tagName.toLowerCase(),
+        what: el.classList.contains('chaperone-badge')
+          ? 'badge'
+          : el.classList.contains('chaperone-card')
+            ? 'card'
+            : el.tagName.toLowerCase(),
         ring: el.matches(':focus-visible') && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
       };
     }
@@ -45,7 +49,11 @@ const badge = (page) =>
 const badgeContrasts = (page) =>
   page.evaluate(() => {
     const b = document.getElementById('chaperone-host').shadowRoot.querySelector('.chaperone-badge');
-    const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number);
+    const rgb = (c) =>
+      c
+        .match(/[\d.]+/g)
+        .slice(0, 3)
+        .map(Number);
     const lum = (c) => {
       const [r, g, b] = rgb(c).map((v) => {
         v /= 255;
@@ -55,7 +63,12 @@ const badgeContrasts = (page) =>
     };
     const saved = [b.className, b.dataset.count];
     const out = {};
-    for (const [state, cls, count] of [['stop', 'has-stop', '2'], ['caution', 'has-caution', '2'], ['coach', '', '2'], ['none', '', '0']]) {
+    for (const [state, cls, count] of [
+      ['stop', 'has-stop', '2'],
+      ['caution', 'has-caution', '2'],
+      ['coach', '', '2'],
+      ['none', '', '0'],
+    ]) {
       b.className = `chaperone-badge ${cls}`;
       b.dataset.count = count;
       const style = getComputedStyle(b);
@@ -104,8 +117,12 @@ export async function badgeKeyboardScenario(page, base) {
   await flagged(page, base);
   const { text, name } = await badge(page);
   if (!name.startsWith(`${text} `)) throw new Error(`the badge shows ${text} but is named ${JSON.stringify(name)}`);
-  const counted = [...name.matchAll(/(\d+) (possible patient identifiers?|professionalism concerns?)/g)].reduce((n, m) => n + Number(m[1]), 0);
-  if (counted !== Number(text)) throw new Error(`the badge shows ${text}, its name counts ${counted}: ${JSON.stringify(name)}`);
+  const counted = [...name.matchAll(/(\d+) (possible patient identifiers?|professionalism concerns?)/g)].reduce(
+    (n, m) => n + Number(m[1]),
+    0,
+  );
+  if (counted !== Number(text))
+    throw new Error(`the badge shows ${text}, its name counts ${counted}: ${JSON.stringify(name)}`);
 
   await press(page, 'Tab');
   let f = await focus(page);
@@ -127,10 +144,12 @@ export async function badgeKeyboardScenario(page, base) {
   await press(page, 'Tab');
   await press(page, 'Tab');
   f = await focus(page);
-  if (f.what !== 'after') throw new Error(`Tab from the badge went to ${JSON.stringify(f)}, not the button after the field`);
+  if (f.what !== 'after')
+    throw new Error(`Tab from the badge went to ${JSON.stringify(f)}, not the button after the field`);
   await press(page, 'Tab', true);
   f = await focus(page);
-  if (f.what !== 'badge') throw new Error(`Shift+Tab from the button after the field went to ${JSON.stringify(f)}, not the badge`);
+  if (f.what !== 'badge')
+    throw new Error(`Shift+Tab from the button after the field went to ${JSON.stringify(f)}, not the badge`);
 }
 
 /** axe-core on the page with the badge and a card opened from it, in each colour scheme the
@@ -145,11 +164,19 @@ export async function badgeAxeScenario(page, base, schemes = SCHEMES) {
         await flagged(page, base);
         await assertScheme(page, scheme);
         const low = Object.entries(await badgeContrasts(page)).filter(([, ratio]) => ratio < 4.5);
-        if (low.length) throw new Error(`the badge's count is below 4.5 : 1 on ${low.map(([state, ratio]) => `${state} (${ratio})`).join(', ')}`);
+        if (low.length)
+          throw new Error(
+            `the badge's count is below 4.5 : 1 on ${low.map(([state, ratio]) => `${state} (${ratio})`).join(', ')}`,
+          );
         await press(page, 'Tab');
         await press(page, 'Enter');
         await waitFor(async () => (await focus(page)).what === 'card', 'the card to take focus');
-        await page.screenshot({ path: join(screenshots, `${page.browser().protocol === 'cdp' ? 'chromium' : 'firefox'}-badge-card-${size.label}-${scheme}.png`) });
+        await page.screenshot({
+          path: join(
+            screenshots,
+            `${page.browser().protocol === 'cdp' ? 'chromium' : 'firefox'}-badge-card-${size.label}-${scheme}.png`,
+          ),
+        });
         await assertAccessible(page, what);
       } catch (error) {
         failures.push(error.message.startsWith(what) ? error.message : `${what}: ${error.message}`);
@@ -181,15 +208,26 @@ export async function pagesAxeScenario(browser) {
               await view(page, size, scheme);
               await page.goto(`${extension}/${path}`);
               await page.waitForFunction(() => !document.getElementById('error').hidden);
-              const [main, font] = await page.evaluate(() => [!!document.querySelector('main'), getComputedStyle(document.querySelector('label')).fontSize]);
+              const [main, font] = await page.evaluate(() => [
+                !!document.querySelector('main'),
+                getComputedStyle(document.querySelector('label')).fontSize,
+              ]);
               if (!main) throw new Error('no main landmark');
               if (font !== '14px') throw new Error(`labels are ${font}, not 14px`);
               if (path.includes('popup')) {
                 // The label's text is one flex item, so it wraps as a sentence, not in pieces.
-                const pieces = await page.evaluate(() => [...document.getElementById('site-enabled').parentElement.childNodes].filter((n) => n.nodeType === 3 && n.textContent.trim()).length);
+                const pieces = await page.evaluate(
+                  () =>
+                    [...document.getElementById('site-enabled').parentElement.childNodes].filter(
+                      (n) => n.nodeType === 3 && n.textContent.trim(),
+                    ).length,
+                );
                 if (pieces) throw new Error(`"Check this site (host)" is split into ${pieces + 2} flex items`);
               }
-              await page.screenshot({ path: join(screenshots, `chromium-${path.slice(6, -5)}-${size.label}-${scheme}.png`), fullPage: true });
+              await page.screenshot({
+                path: join(screenshots, `chromium-${path.slice(6, -5)}-${size.label}-${scheme}.png`),
+                fullPage: true,
+              });
               await assertAccessible(page, what);
             } catch (error) {
               failures.push(error.message.startsWith(what) ? error.message : `${what}: ${error.message}`);
@@ -198,7 +236,10 @@ export async function pagesAxeScenario(browser) {
         }
       }
     } finally {
-      await page.evaluate((saved) => (saved.settings ? chrome.storage.sync.set(saved) : chrome.storage.sync.remove('settings')), saved);
+      await page.evaluate(
+        (saved) => (saved.settings ? chrome.storage.sync.set(saved) : chrome.storage.sync.remove('settings')),
+        saved,
+      );
     }
   } finally {
     await page.close();
@@ -270,7 +311,10 @@ export async function servedPagesAxeScenario(browser, scheme) {
           await page.waitForFunction(() => !document.getElementById('error').hidden);
           const font = await page.evaluate(() => getComputedStyle(document.querySelector('label')).fontSize);
           if (font !== '14px') throw new Error(`labels are ${font}, not 14px`);
-          await page.screenshot({ path: join(screenshots, `firefox-${path.slice(0, -5)}-${size.label}-${scheme}.png`), fullPage: true });
+          await page.screenshot({
+            path: join(screenshots, `firefox-${path.slice(0, -5)}-${size.label}-${scheme}.png`),
+            fullPage: true,
+          });
           await assertAccessible(page, what);
         } catch (error) {
           failures.push(error.message.startsWith(what) ? error.message : `${what}: ${error.message}`);

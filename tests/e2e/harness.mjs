@@ -59,7 +59,16 @@ export function serve() {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-export const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--window-size=1000,800'];
+export const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--window-size=1000,800',
+];
 
 /** A proxy that forwards nothing and records every request sent to it: a browser whose
  * traffic goes through it shows what any of its contexts tried to reach, the extension's
@@ -84,7 +93,13 @@ export async function egressProxy() {
  * colour scheme, say). */
 export async function launch(browser, proxyPort, prefs = {}) {
   if (browser === 'chromium') {
-    const b = await puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, pipe: true, enableExtensions: true, args: FLAGS });
+    const b = await puppeteer.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      pipe: true,
+      enableExtensions: true,
+      args: FLAGS,
+    });
     await b.installExtension(join(root, 'dist', 'test-chrome'));
     return b;
   }
@@ -97,7 +112,12 @@ export async function launch(browser, proxyPort, prefs = {}) {
         'network.proxy.ssl_port': proxyPort,
       }
     : {};
-  const b = await puppeteer.launch({ browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true, extraPrefsFirefox: { ...proxy, ...prefs } });
+  const b = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: '/usr/bin/firefox-esr',
+    headless: true,
+    extraPrefsFirefox: { ...proxy, ...prefs },
+  });
   await b.installExtension(join(root, 'dist', 'test-firefox'));
   return b;
 }
@@ -127,7 +147,12 @@ export function observe(page) {
       for (const r of CSS.highlights?.get(name) ?? []) highlighted.push(r.toString());
     }
     const marks = [...(root?.querySelectorAll('.chaperone-mirror mark') ?? [])].map((m) => m.textContent);
-    return { badges, live, highlighted: highlighted.concat(marks), card: root?.querySelector('.chaperone-card')?.dataset.rule ?? null };
+    return {
+      badges,
+      live,
+      highlighted: highlighted.concat(marks),
+      card: root?.querySelector('.chaperone-card')?.dataset.rule ?? null,
+    };
   });
 }
 

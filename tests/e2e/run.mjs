@@ -14,7 +14,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { firefoxSchemePrefs } from '../axe.mjs';
 import { badgeAxeScenario, badgeKeyboardScenario, pagesAxeScenario, servedPagesAxeScenario } from './a11y.mjs';
-import { EDITORS, buildFixtures, egressProxy, focusEditor, launch, model, observe, root, serve, sleep, waitFor } from './harness.mjs';
+import {
+  EDITORS,
+  buildFixtures,
+  egressProxy,
+  focusEditor,
+  launch,
+  model,
+  observe,
+  root,
+  serve,
+  sleep,
+  waitFor,
+} from './harness.mjs';
 
 const screenshots = join(root, 'tests', 'e2e', 'screenshots');
 const STRICT = new Set(['textarea', 'lexical', 'slate']);
@@ -40,32 +52,45 @@ async function hover(page, text) {
 }
 
 async function clickFix(page, label) {
-  await waitFor(() => page.evaluate(() => !!document.getElementById('chaperone-host').shadowRoot.querySelector('.chaperone-card')), 'a card');
+  await waitFor(
+    () => page.evaluate(() => !!document.getElementById('chaperone-host').shadowRoot.querySelector('.chaperone-card')),
+    'a card',
+  );
   const clicked = await page.evaluate((label) => {
-    const button = [...document.getElementById('chaperone-host').shadowRoot.querySelectorAll('.chaperone-card button')].find((b) => b.textContent === label);
+    const button = [
+      ...document.getElementById('chaperone-host').shadowRoot.querySelectorAll('.chaperone-card button'),
+    ].find((b) => b.textContent === label);
     button?.click();
     return !!button;
   }, label);
   if (!clicked) throw new Error(`no "${label}" button on the card`);
 }
 
-
 async function scenario(browser, page, base, editor) {
   const url = `${base}/${STRICT.has(editor) ? 'strict/' : ''}${editor}.html`;
   await page.goto(url);
-  await page.waitForFunction(() => window.__model && (window.__editor || document.querySelector(window.__editorSelector)));
+  await page.waitForFunction(
+    () => window.__model && (window.__editor || document.querySelector(window.__editorSelector)),
+  );
   await focusEditor(page);
   await page.keyboard.type(POST, { delay: 5 });
-  const typed = await waitFor(async () => ((await model(page)) === POST ? true : null), 'the editor to hold the post').catch(async () => {
+  const typed = await waitFor(
+    async () => ((await model(page)) === POST ? true : null),
+    'the editor to hold the post',
+  ).catch(async () => {
     throw new Error(`model is ${JSON.stringify(await model(page))}`);
   });
   // Checks run as words end, so wait for the one after the last word.
   const flagged = ['Okafor', '94', NHS, 'frequent flyer'];
-  const state = await waitFor(async () => {
-    const s = await observe(page);
-    return Number(s.badges[0]) >= 4 && flagged.every((w) => s.highlighted.includes(w)) ? s : null;
-  }, `badge and underlines on ${flagged.join(', ')}`);
-  if (!state.live.includes('possible patient identifier')) throw new Error(`live region says ${JSON.stringify(state.live)}`);
+  const state = await waitFor(
+    async () => {
+      const s = await observe(page);
+      return Number(s.badges[0]) >= 4 && flagged.every((w) => s.highlighted.includes(w)) ? s : null;
+    },
+    `badge and underlines on ${flagged.join(', ')}`,
+  );
+  if (!state.live.includes('possible patient identifier'))
+    throw new Error(`live region says ${JSON.stringify(state.live)}`);
   await page.screenshot({ path: join(screenshots, `${browser}-${editor}-flagged.png`) });
   // Quill and Lexical merge edits within about a second into one undo step: wait as a user would.
   await sleep(1200);
@@ -96,7 +121,8 @@ async function cleanScenario(page, base) {
   }, 'the badge');
   await sleep(300);
   const after = await observe(page);
-  if (after.badges[0] !== '0' || after.highlighted.length) throw new Error(`clean post flagged: ${JSON.stringify(after)}`);
+  if (after.badges[0] !== '0' || after.highlighted.length)
+    throw new Error(`clean post flagged: ${JSON.stringify(after)}`);
   return s;
 }
 
@@ -121,7 +147,8 @@ function releaseMatchesNoLoopback() {
     const loopback = manifest.match(/https?:\/\/(localhost|127\.0\.0\.1|\[::1\])[^"]*/g);
     if (loopback) throw new Error(`dist/${browser}/manifest.json names ${loopback.join(', ')}`);
     const test = JSON.parse(readFileSync(join(root, 'dist', `test-${browser}`, 'manifest.json'), 'utf8'));
-    if (!test.content_scripts[0].matches.includes('http://127.0.0.1/*')) throw new Error(`dist/test-${browser} does not run on the fixture server`);
+    if (!test.content_scripts[0].matches.includes('http://127.0.0.1/*'))
+      throw new Error(`dist/test-${browser} does not run on the fixture server`);
   }
 }
 
@@ -136,7 +163,11 @@ async function watchWorker(browser, seen) {
 
 /** Badge texts, in the top document or a frame. */
 const badges = (frame) =>
-  frame.evaluate(() => [...(document.getElementById('chaperone-host')?.shadowRoot?.querySelectorAll('.chaperone-badge') ?? [])].map((b) => b.textContent));
+  frame.evaluate(() =>
+    [...(document.getElementById('chaperone-host')?.shadowRoot?.querySelectorAll('.chaperone-badge') ?? [])].map(
+      (b) => b.textContent,
+    ),
+  );
 
 async function hostileScenario(browserName, page, base, workerSession) {
   await page.goto(`${base}/strict/hostile.html`);
@@ -160,7 +191,10 @@ async function hostileScenario(browserName, page, base, workerSession) {
   await page.evaluate(() => window.__rerender());
   await page.click('#spa-editor');
   await page.keyboard.type('All good here');
-  await waitFor(async () => (await badges(page)).filter((b) => b === '1').length === 2, 'the replaced editor forgotten');
+  await waitFor(
+    async () => (await badges(page)).filter((b) => b === '1').length === 2,
+    'the replaced editor forgotten',
+  );
   // A same-origin iframe has its own content script and badge.
   const frame = page.frames().find((f) => f.url().endsWith('hostileframe.html'));
   await frame.click('#inner');
@@ -178,7 +212,9 @@ async function hostileScenario(browserName, page, base, workerSession) {
   const longTasks = await page.evaluate(async () => {
     const tasks = [];
     try {
-      new PerformanceObserver((l) => tasks.push(...l.getEntries().map((e) => e.duration))).observe({ type: 'longtask' });
+      new PerformanceObserver((l) => tasks.push(...l.getEntries().map((e) => e.duration))).observe({
+        type: 'longtask',
+      });
     } catch {
       /* Firefox has no long-task timing */
     }
@@ -189,7 +225,10 @@ async function hostileScenario(browserName, page, base, workerSession) {
     return tasks;
   });
   const note = await waitFor(
-    () => page.evaluate(() => document.getElementById('chaperone-host').shadowRoot.querySelector('.chaperone-note')?.textContent),
+    () =>
+      page.evaluate(
+        () => document.getElementById('chaperone-host').shadowRoot.querySelector('.chaperone-note')?.textContent,
+      ),
     'the note that a long paste was capped',
     15000,
   );
@@ -204,20 +243,28 @@ async function hostileScenario(browserName, page, base, workerSession) {
     await page.click('#first');
     await page.keyboard.type(' and 07700 900123');
     let seen;
-    await waitFor(async () => {
-      seen = await badges(page);
-      return seen[0] === '2';
-    }, 'a check after the worker restarted', 15000).catch((e) => {
-      return page.evaluate(() => document.getElementById('first').value).then((v) => {
-        throw new Error(`${e.message}: badges ${JSON.stringify(seen)}, field ${JSON.stringify(v)}`);
-      });
+    await waitFor(
+      async () => {
+        seen = await badges(page);
+        return seen[0] === '2';
+      },
+      'a check after the worker restarted',
+      15000,
+    ).catch((e) => {
+      return page
+        .evaluate(() => document.getElementById('first').value)
+        .then((v) => {
+          throw new Error(`${e.message}: badges ${JSON.stringify(seen)}, field ${JSON.stringify(v)}`);
+        });
     });
   }
 }
 
 /** Every extension storage area, as JSON, read from one of the extension's pages. */
 const readStorage = (extensionPage) =>
-  extensionPage.evaluate(async () => JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.sync.get(null)]));
+  extensionPage.evaluate(async () =>
+    JSON.stringify([await chrome.storage.local.get(null), await chrome.storage.sync.get(null)]),
+  );
 
 /** After a session: nothing the user typed is in any extension storage except the term the
  * user chose to allow; each malformed setting is dropped on its own (the valid ones beside it
@@ -252,7 +299,9 @@ async function storageScenario(browser, page, base, seen) {
   await withOptions((o) =>
     o.evaluate(async () => {
       await chrome.storage.local.set({ watch: ['Project Nightingale'] });
-      await chrome.storage.sync.set({ settings: { region: 'mars', sensitivity: 42, disabled_rules: ['conduct/no-such-rule'] } });
+      await chrome.storage.sync.set({
+        settings: { region: 'mars', sensitivity: 42, disabled_rules: ['conduct/no-such-rule'] },
+      });
     }),
   );
   await page.goto(`${base}/textarea.html`);
@@ -263,9 +312,13 @@ async function storageScenario(browser, page, base, seen) {
     const { highlighted } = await observe(page);
     return highlighted.includes(NHS) && highlighted.includes('Project Nightingale');
   }, 'checking with the valid settings kept (the watch term flagged)');
-  const problems = () => document.getElementById('error').hidden ? null : document.getElementById('error').textContent;
-  const popupSays = await withPage('pages/popup.html', (p) => waitFor(() => p.evaluate(problems), 'the popup to name what was ignored'));
-  if (!popupSays.includes('conduct/no-such-rule') || !popupSays.includes('unknown rule')) throw new Error(`popup says ${JSON.stringify(popupSays)}`);
+  const problems = () =>
+    document.getElementById('error').hidden ? null : document.getElementById('error').textContent;
+  const popupSays = await withPage('pages/popup.html', (p) =>
+    waitFor(() => p.evaluate(problems), 'the popup to name what was ignored'),
+  );
+  if (!popupSays.includes('conduct/no-such-rule') || !popupSays.includes('unknown rule'))
+    throw new Error(`popup says ${JSON.stringify(popupSays)}`);
   const [error, left] = await withOptions(async (o) => {
     const text = await waitFor(() => o.evaluate(problems), 'the options page to name what was ignored');
     await o.click('#wipe');
@@ -290,7 +343,10 @@ async function withManagedPolicy(policy, start) {
   const dir = join(home, '.mozilla', 'managed-storage');
   mkdirSync(dir, { recursive: true });
   const id = 'chaperone@chaperone-extension.org';
-  writeFileSync(join(dir, `${id}.json`), JSON.stringify({ name: id, description: 'e2e policy', type: 'storage', data: policy }));
+  writeFileSync(
+    join(dir, `${id}.json`),
+    JSON.stringify({ name: id, description: 'e2e policy', type: 'storage', data: policy }),
+  );
   const saved = process.env.HOME;
   process.env.HOME = home;
   try {
@@ -306,7 +362,10 @@ async function managedPolicyScenario(page, base) {
   await page.waitForFunction(() => window.__model);
   await focusEditor(page);
   await page.keyboard.type('Back on Project Nightingale today.');
-  await waitFor(async () => (await observe(page)).highlighted.includes('Project Nightingale'), "the policy's watch term flagged beside its unknown rule id");
+  await waitFor(
+    async () => (await observe(page)).highlighted.includes('Project Nightingale'),
+    "the policy's watch term flagged beside its unknown rule id",
+  );
 }
 
 /** The files where Firefox keeps extension storage in the profile: `storage.sync` without an
@@ -340,11 +399,16 @@ async function profileStorageScenario(browser) {
   const profile = args[args.indexOf('--profile') + 1];
   // Firefox writes storage.sync and IndexedDB lazily: wait until the allowed term lands.
   const read = () => extensionStorageFiles(profile).map((f) => [f, readFileSync(f)]);
-  const has = (files, text) => files.filter(([, bytes]) => bytes.includes(text) || bytes.includes(Buffer.from(text, 'utf16le')));
-  const files = await waitFor(() => {
-    const files = read();
-    return has(files, 'Abernathy').length ? files : null;
-  }, 'the allowed term in the profile\'s extension storage', 15000);
+  const has = (files, text) =>
+    files.filter(([, bytes]) => bytes.includes(text) || bytes.includes(Buffer.from(text, 'utf16le')));
+  const files = await waitFor(
+    () => {
+      const files = read();
+      return has(files, 'Abernathy').length ? files : null;
+    },
+    "the allowed term in the profile's extension storage",
+    15000,
+  );
   for (const secret of ['Okafor', NHS, '07700', 'frequent flyer', 'bed 4']) {
     const found = has(files, secret).map(([f]) => f);
     if (found.length) throw new Error(`post text in storage: ${secret} in ${found.join(', ')}`);
@@ -358,9 +422,17 @@ function mirrorGeometry(page) {
     const mirror = document.getElementById('chaperone-host').shadowRoot.querySelector('.chaperone-mirror');
     const a = area.getBoundingClientRect();
     const m = mirror.getBoundingClientRect();
-    const marks = [...mirror.querySelectorAll('mark')].map((k) => ({ text: k.textContent, rect: k.getBoundingClientRect().toJSON() }));
+    const marks = [...mirror.querySelectorAll('mark')].map((k) => ({
+      text: k.textContent,
+      rect: k.getBoundingClientRect().toJSON(),
+    }));
     return {
-      offset: Math.max(Math.abs(a.left - m.left), Math.abs(a.top - m.top), Math.abs(a.width - m.width), Math.abs(a.height - m.height)),
+      offset: Math.max(
+        Math.abs(a.left - m.left),
+        Math.abs(a.top - m.top),
+        Math.abs(a.width - m.width),
+        Math.abs(a.height - m.height),
+      ),
       scroll: [area.scrollTop, mirror.scrollTop],
       heights: [area.scrollHeight, mirror.scrollHeight],
       area: a.toJSON(),
@@ -371,8 +443,10 @@ function mirrorGeometry(page) {
 
 function assertAligned(g, what) {
   if (g.offset > 1) throw new Error(`${what}: overlay box is ${g.offset}px off the textarea`);
-  if (Math.abs(g.scroll[0] - g.scroll[1]) > 1) throw new Error(`${what}: scrolled ${g.scroll[0]} but overlay ${g.scroll[1]}`);
-  if (Math.abs(g.heights[0] - g.heights[1]) > 2) throw new Error(`${what}: text wraps differently (heights ${g.heights})`);
+  if (Math.abs(g.scroll[0] - g.scroll[1]) > 1)
+    throw new Error(`${what}: scrolled ${g.scroll[0]} but overlay ${g.scroll[1]}`);
+  if (Math.abs(g.heights[0] - g.heights[1]) > 2)
+    throw new Error(`${what}: text wraps differently (heights ${g.heights})`);
 }
 
 /** Keyboard use, "Ignore here", "Always allow this term", and underlines that stay on their
@@ -394,13 +468,20 @@ async function keyboardScenario(browserName, page, base) {
   await page.keyboard.press('KeyN');
   await page.keyboard.up('Shift');
   await page.keyboard.up('Alt');
-  const focused = await waitFor(() => page.evaluate(() => {
-    const root = document.getElementById('chaperone-host').shadowRoot;
-    return root.querySelector('.chaperone-card') && root.activeElement?.tagName === 'BUTTON' ? root.querySelector('.chaperone-card').dataset.rule : null;
-  }), 'a card with keyboard focus');
+  const focused = await waitFor(
+    () =>
+      page.evaluate(() => {
+        const root = document.getElementById('chaperone-host').shadowRoot;
+        return root.querySelector('.chaperone-card') && root.activeElement?.tagName === 'BUTTON'
+          ? root.querySelector('.chaperone-card').dataset.rule
+          : null;
+      }),
+    'a card with keyboard focus',
+  );
   await page.keyboard.press('Escape');
   await waitFor(async () => (await observe(page)).card === null, 'Escape to close the card');
-  if (await model(page) !== 'Mrs Abernathy (93) was in bed 4 today.') throw new Error('the keyboard changed the text');
+  if ((await model(page)) !== 'Mrs Abernathy (93) was in bed 4 today.')
+    throw new Error('the keyboard changed the text');
 
   // "Ignore here" drops one flag and leaves the text alone.
   await hover(page, '93');
@@ -413,8 +494,12 @@ async function keyboardScenario(browserName, page, base) {
   // "Always allow this term" stores the term (and only it) and stops flagging it.
   await hover(page, 'Abernathy');
   await clickFix(page, 'Always allow this term');
-  await waitFor(async () => !(await observe(page)).highlighted.includes('Abernathy'), 'the allowed name to stop being flagged');
-  if (await model(page) !== 'Mrs Abernathy (93) was in bed 4 today.') throw new Error('a card button changed the text');
+  await waitFor(
+    async () => !(await observe(page)).highlighted.includes('Abernathy'),
+    'the allowed name to stop being flagged',
+  );
+  if ((await model(page)) !== 'Mrs Abernathy (93) was in bed 4 today.')
+    throw new Error('a card button changed the text');
 
   // Scroll: enough lines to scroll the textarea, a flag at the end, the overlay following.
   await focusEditor(page);
@@ -426,7 +511,8 @@ async function keyboardScenario(browserName, page, base) {
   let g = await mirrorGeometry(page);
   assertAligned(g, 'scrolled');
   const mark = g.marks.find((m) => m.text === NHS);
-  if (!mark || mark.rect.top < g.area.top || mark.rect.bottom > g.area.bottom) throw new Error(`scrolled: the number's underline is outside the box ${JSON.stringify(mark)}`);
+  if (!mark || mark.rect.top < g.area.top || mark.rect.bottom > g.area.bottom)
+    throw new Error(`scrolled: the number's underline is outside the box ${JSON.stringify(mark)}`);
 
   // 200% zoom: half the CSS viewport at twice the pixel density.
   await page.setViewport({ width: 500, height: 400, deviceScaleFactor: 2 });
@@ -435,14 +521,20 @@ async function keyboardScenario(browserName, page, base) {
   assertAligned(g, 'at 200% zoom');
   await page.screenshot({ path: join(screenshots, `${browserName}-textarea-zoom200.png`) });
   const badgeSeen = await page.evaluate(() => {
-    const r = document.getElementById('chaperone-host').shadowRoot.querySelector('.chaperone-badge').getBoundingClientRect();
+    const r = document
+      .getElementById('chaperone-host')
+      .shadowRoot.querySelector('.chaperone-badge')
+      .getBoundingClientRect();
     return r.width > 0 && r.right <= innerWidth && r.bottom <= innerHeight;
   });
   if (!badgeSeen) throw new Error('the badge is outside the zoomed window');
   await hover(page, NHS);
   await waitFor(async () => (await observe(page)).card, 'a card at 200% zoom');
   const fits = await page.evaluate(() => {
-    const r = document.getElementById('chaperone-host').shadowRoot.querySelector('.chaperone-card').getBoundingClientRect();
+    const r = document
+      .getElementById('chaperone-host')
+      .shadowRoot.querySelector('.chaperone-card')
+      .getBoundingClientRect();
     return r.left >= 0 && r.right <= innerWidth + 1;
   });
   await page.screenshot({ path: join(screenshots, `${browserName}-card-zoom200.png`) });
@@ -479,7 +571,10 @@ async function main() {
     // every other context's, are caught by a proxy the whole browser goes through.
     const proxy = name === 'firefox' ? await egressProxy() : null;
     // Firefox reads an organisation's policy from a file (Chromium only from system policy).
-    const [browser, dropPolicy] = name === 'firefox' ? await withManagedPolicy(POLICY, () => launch(name, proxy?.port)) : [await launch(name, proxy?.port), () => {}];
+    const [browser, dropPolicy] =
+      name === 'firefox'
+        ? await withManagedPolicy(POLICY, () => launch(name, proxy?.port))
+        : [await launch(name, proxy?.port), () => {}];
     const workerRequests = [];
     // Detached before the worker-restart test: a debugger session holds a restarted worker.
     const workerSession = name === 'chromium' ? await watchWorker(browser, workerRequests) : null;
@@ -490,31 +585,42 @@ async function main() {
     const cases = [
       ...EDITORS.map((e) => [e, () => scenario(name, page, base, e)]),
       ['clean post', () => cleanScenario(page, base)],
-      ...(name === 'firefox' ? [['managed policy with an unknown rule id: the rest applies', () => managedPolicyScenario(page, base)]] : []),
+      ...(name === 'firefox'
+        ? [['managed policy with an unknown rule id: the rest applies', () => managedPolicyScenario(page, base)]]
+        : []),
       ['keyboard, buttons, scroll and zoom', () => keyboardScenario(name, page, base)],
       ['badge and card from the keyboard', () => badgeKeyboardScenario(page, base)],
       // Firefox's colour scheme is a preference set at launch: dark is a second browser.
-      ['badge and card accessibility (axe-core, light and dark, 1280 and 360 px)', async () => {
-        if (name === 'chromium') return badgeAxeScenario(page, base);
-        await badgeAxeScenario(page, base, ['light']);
-        const dark = await launch(name, proxy?.port, firefoxSchemePrefs('dark'));
-        try {
-          await badgeAxeScenario(await dark.newPage(), base, ['dark']);
-        } finally {
-          await dark.close();
-        }
-      }],
+      [
+        'badge and card accessibility (axe-core, light and dark, 1280 and 360 px)',
+        async () => {
+          if (name === 'chromium') return badgeAxeScenario(page, base);
+          await badgeAxeScenario(page, base, ['light']);
+          const dark = await launch(name, proxy?.port, firefoxSchemePrefs('dark'));
+          try {
+            await badgeAxeScenario(await dark.newPage(), base, ['dark']);
+          } finally {
+            await dark.close();
+          }
+        },
+      ],
       name === 'chromium'
-        ? ['popup and options accessibility (axe-core, light and dark, 1280 and 360 px)', () => pagesAxeScenario(browser)]
-        : ['popup and options accessibility, served with a stub API (axe-core, light and dark, 1280 and 360 px)', async () => {
-            await servedPagesAxeScenario(browser, 'light');
-            const dark = await launch(name, proxy?.port, firefoxSchemePrefs('dark'));
-            try {
-              await servedPagesAxeScenario(dark, 'dark');
-            } finally {
-              await dark.close();
-            }
-          }],
+        ? [
+            'popup and options accessibility (axe-core, light and dark, 1280 and 360 px)',
+            () => pagesAxeScenario(browser),
+          ]
+        : [
+            'popup and options accessibility, served with a stub API (axe-core, light and dark, 1280 and 360 px)',
+            async () => {
+              await servedPagesAxeScenario(browser, 'light');
+              const dark = await launch(name, proxy?.port, firefoxSchemePrefs('dark'));
+              try {
+                await servedPagesAxeScenario(dark, 'dark');
+              } finally {
+                await dark.close();
+              }
+            },
+          ],
       // Firefox's WebDriver BiDi refuses to open moz-extension:// pages: its storage is read
       // from the profile instead.
       name === 'chromium'
@@ -530,7 +636,9 @@ async function main() {
       } catch (error) {
         failed++;
         console.log(`FAIL ${name} ${label}: ${error.message}`);
-        await page.screenshot({ path: join(screenshots, `${name}-${label.replace(' ', '-')}-failure.png`) }).catch(() => {});
+        await page
+          .screenshot({ path: join(screenshots, `${name}-${label.replace(' ', '-')}-failure.png`) })
+          .catch(() => {});
       }
     }
     // The extension's own files (chrome-extension://, moz-extension://) are local.
@@ -553,7 +661,8 @@ async function main() {
       // Firefox's own services (remote settings, seen on every run) call out whatever its
       // prefs say; the extension's code names no remote URL at all (the static check above),
       // Mozilla's included.
-      const browserOwn = (u) => ['.mozilla.com', '.mozilla.net', '.mozilla.org', '.firefox.com'].some((d) => new URL(u).hostname.endsWith(d));
+      const browserOwn = (u) =>
+        ['.mozilla.com', '.mozilla.net', '.mozilla.org', '.firefox.com'].some((d) => new URL(u).hostname.endsWith(d));
       const reached = proxy.seen.filter((u) => u !== control && !browserOwn(u));
       if (!proxy.seen.includes(control)) {
         failed++;

@@ -89,7 +89,8 @@ test('only protocol.js names message kinds or sends and receives messages', () =
     if (name === 'extension/src/protocol.js') continue;
     const code = readFileSync(file, 'utf8');
     if (literal.test(code)) offenders.push(`${name}: a message kind as a literal`);
-    if (/runtime\.(sendMessage|onMessage)\b/.test(code)) offenders.push(`${name}: runtime messaging outside protocol.js`);
+    if (/runtime\.(sendMessage|onMessage)\b/.test(code))
+      offenders.push(`${name}: runtime messaging outside protocol.js`);
   }
   assert.deepEqual(offenders, []);
 });

@@ -32,7 +32,10 @@ await wasm.default({ module_or_path: readFileSync(new URL('build/pkg/chaperone_b
 const { Engine, validateSettings } = wasm;
 
 test('valid settings are kept and each invalid key or entry is named on its own', () => {
-  const { settings, dropped } = validate({ region: 'uk', sensitivity: 'loud', allow: ['Dr Chen', 7, ' '], colour: 'red' }, 'your settings');
+  const { settings, dropped } = validate(
+    { region: 'uk', sensitivity: 'loud', allow: ['Dr Chen', 7, ' '], colour: 'red' },
+    'your settings',
+  );
   assert.deepEqual(settings, { region: 'uk', allow: ['Dr Chen'] });
   assert.deepEqual(dropped.map(describe), [
     'your settings: sensitivity "loud" ignored (not one of low, balanced, high)',
@@ -40,14 +43,20 @@ test('valid settings are kept and each invalid key or entry is named on its own'
     'your settings: allow " " ignored (empty term)',
     'your settings: colour "red" ignored (unknown setting)',
   ]);
-  assert.deepEqual(validate('uk', 'your settings').dropped.map(describe), ['your settings: "uk" ignored (not an object)']);
+  assert.deepEqual(validate('uk', 'your settings').dropped.map(describe), [
+    'your settings: "uk" ignored (not an object)',
+  ]);
   const categories = validate({ categories: { phi: false, professionalism: 'no', other: true } }, 'your settings');
   assert.deepEqual(categories.settings, { categories: { phi: false } });
   assert.equal(categories.dropped.length, 2);
 });
 
 test('malformed user settings fall back to the defaults key by key and say why', async () => {
-  fakeStorage({ sync: { settings: { region: 'mars', trainee: 'yes', sensitivity: 'high' } }, local: { allow: 'everyone', watch: ['Nightingale'] }, managed: {} });
+  fakeStorage({
+    sync: { settings: { region: 'mars', trainee: 'yes', sensitivity: 'high' } },
+    local: { allow: 'everyone', watch: ['Nightingale'] },
+    managed: {},
+  });
   const s = await loadSettings();
   assert.equal(s.region, DEFAULTS.region);
   assert.equal(s.trainee, false);
@@ -93,8 +102,17 @@ test("one unknown rule id in a managed policy is dropped alone: the policy's reg
   assert.deepEqual(s.allow, ['Dr Chen', 'Riverside Surgery', '01632 960418']);
   assert.deepEqual(s.watch, ['Ward 7 regulars', 'Project Nightingale']);
   assert.deepEqual(s.disabled_rules, ['conduct/online-dosing', 'conduct/profanity', 'phi/nhs-number']);
-  assert.deepEqual(s.dropped, [{ source: 'organisation policy', key: 'disabled_rules', value: 'conduct/no-such-rule', reason: 'unknown rule or category' }]);
-  assert.deepEqual(s.errors, ['organisation policy: disabled_rules "conduct/no-such-rule" ignored (unknown rule or category)']);
+  assert.deepEqual(s.dropped, [
+    {
+      source: 'organisation policy',
+      key: 'disabled_rules',
+      value: 'conduct/no-such-rule',
+      reason: 'unknown rule or category',
+    },
+  ]);
+  assert.deepEqual(s.errors, [
+    'organisation policy: disabled_rules "conduct/no-such-rule" ignored (unknown rule or category)',
+  ]);
   assert.deepEqual(s.managed.sort(), ['allow', 'disabled_rules', 'locked', 'region', 'watch']);
 
   // The engine takes what is left whole, and it works: the policy's watch term is flagged,
@@ -103,7 +121,10 @@ test("one unknown rule id in a managed policy is dropped alone: the policy's reg
   assert.deepEqual(engine.setConfig(engineConfig(s)), []);
   assert.equal(engine.region, 'uk');
   const rules = (text) => engine.check(text).map((f) => f.rule);
-  assert.ok(engine.check('Back on Project Nightingale today').some((f) => f.start === 8), 'watch term flagged');
+  assert.ok(
+    engine.check('Back on Project Nightingale today').some((f) => f.start === 8),
+    'watch term flagged',
+  );
   assert.deepEqual(rules('NHS no 943 476 5919'), []);
   assert.deepEqual(rules('Call the surgery on 01632 960418'), []);
   assert.deepEqual(rules('Call me on 01632 960419'), ['phi/phone']);
@@ -111,7 +132,9 @@ test("one unknown rule id in a managed policy is dropped alone: the policy's reg
 
 test('the engine, given bad settings whole, drops each bad entry alone and keeps the rest', () => {
   const engine = new Engine('');
-  const dropped = engine.setConfig(JSON.stringify({ region: 'au', watch: ['Nightingale', 3], disabled_rules: ['nope'], extra: 1 }));
+  const dropped = engine.setConfig(
+    JSON.stringify({ region: 'au', watch: ['Nightingale', 3], disabled_rules: ['nope'], extra: 1 }),
+  );
   assert.deepEqual(
     dropped.map(({ key, index, value }) => [key, index, value]),
     [

@@ -30,7 +30,11 @@ const freePort = () =>
 
 async function serve() {
   const port = await freePort();
-  const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', join(root, 'build', 'site')], { stdio: 'ignore' });
+  const server = spawn(
+    'python3',
+    ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', join(root, 'build', 'site')],
+    { stdio: 'ignore' },
+  );
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 50; i++) {
     try {
@@ -45,9 +49,26 @@ async function serve() {
 /** Headless Chromium, or Firefox ESR in `scheme` (its colour scheme is set at launch). */
 async function launch(name, scheme = 'light') {
   if (name === 'chromium') {
-    return puppeteer.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    return puppeteer.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
   }
-  return puppeteer.launch({ browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true, extraPrefsFirefox: firefoxSchemePrefs(scheme) });
+  return puppeteer.launch({
+    browser: 'firefox',
+    executablePath: '/usr/bin/firefox-esr',
+    headless: true,
+    extraPrefsFirefox: firefoxSchemePrefs(scheme),
+  });
 }
 
 async function waitFor(fn, what, timeout = 8000) {
@@ -65,22 +86,35 @@ async function playground(page, base, name) {
   await page.waitForFunction(() => document.getElementById('engine-status').textContent.includes('ready'));
   await page.click('#editor');
   await page.keyboard.type(POST, { delay: 3 });
-  await waitFor(() => page.evaluate(() => document.getElementById('summary').textContent.includes('possible patient identifier')), 'the summary');
+  await waitFor(
+    () => page.evaluate(() => document.getElementById('summary').textContent.includes('possible patient identifier')),
+    'the summary',
+  );
   // The summary can name the first identifiers before the check after the last keystroke.
   const stopped = () => page.evaluate(() => [...(CSS.highlights.get('chaperone-stop') ?? [])].map((r) => r.toString()));
   await waitFor(async () => (await stopped()).includes(NHS), 'the last check').catch(() => {});
   const highlighted = await stopped();
-  for (const word of ['Okafor', '94', NHS]) if (!highlighted.includes(word)) throw new Error(`${word} not highlighted: ${highlighted}`);
+  for (const word of ['Okafor', '94', NHS])
+    if (!highlighted.includes(word)) throw new Error(`${word} not highlighted: ${highlighted}`);
   await page.screenshot({ path: join(shots, `${name}-playground.png`), fullPage: true });
   await page.evaluate((rule) => {
     const card = [...document.querySelectorAll('.chaperone-card')].find((c) => c.dataset.rule === rule);
     card.querySelector('button.chaperone-fix').click();
   }, 'phi/nhs-number');
-  await waitFor(() => page.evaluate((nhs) => !document.getElementById('editor').textContent.includes(nhs), NHS), 'the fix');
+  await waitFor(
+    () => page.evaluate((nhs) => !document.getElementById('editor').textContent.includes(nhs), NHS),
+    'the fix',
+  );
 }
 
 async function catalogue(page, base) {
-  const expected = JSON.parse(execFileSync(join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'release', 'chaperone'), ['rules', '--format', 'json'])).rules.map((r) => r.id);
+  const expected = JSON.parse(
+    execFileSync(join(process.env.CARGO_TARGET_DIR ?? join(root, 'target'), 'release', 'chaperone'), [
+      'rules',
+      '--format',
+      'json',
+    ]),
+  ).rules.map((r) => r.id);
   await page.goto(`${base}/rules.html`);
   await waitFor(() => page.evaluate(() => document.querySelectorAll('article.rule').length), 'the catalogue');
   const ids = await page.evaluate(() => [...document.querySelectorAll('article.rule')].map((a) => a.id));
@@ -135,7 +169,10 @@ async function accessibility(name, base, browser) {
 
 async function looks(browser, base) {
   const page = await browser.newPage();
-  for (const [label, width, height] of [['desktop', 1280, 900], ['phone', 390, 844]]) {
+  for (const [label, width, height] of [
+    ['desktop', 1280, 900],
+    ['phone', 390, 844],
+  ]) {
     for (const scheme of ['light', 'dark']) {
       await page.setViewport({ width, height });
       await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);

@@ -54,8 +54,12 @@ export function showCard(field, index, { opener = field } = {}) {
   });
   layer.append(wrap);
   const rect = rectsOf(field, state, index)[0] ?? field.getBoundingClientRect();
-  const top = rect.bottom + 6 + card.offsetHeight > innerHeight ? Math.max(4, rect.top - card.offsetHeight - 6) : rect.bottom + 6;
-  Object.assign(wrap.style, { left: `${Math.min(Math.max(4, rect.left), Math.max(4, innerWidth - card.offsetWidth - 4))}px`, top: `${top}px` });
+  const top =
+    rect.bottom + 6 + card.offsetHeight > innerHeight ? Math.max(4, rect.top - card.offsetHeight - 6) : rect.bottom + 6;
+  Object.assign(wrap.style, {
+    left: `${Math.min(Math.max(4, rect.left), Math.max(4, innerWidth - card.offsetWidth - 4))}px`,
+    top: `${top}px`,
+  });
   openCard = { wrap, field, index };
   return wrap;
 }

@@ -61,7 +61,8 @@ async function check(field) {
   state.findings = reply.findings.filter((f) => !state.dismissed.has(dismissalKey(f, text)));
   const notes = [];
   if (truncated) notes.push(`Chaperone checked the first ${MAX_CHARS.toLocaleString()} characters.`);
-  if (reply.total > reply.findings.length) notes.push(`Showing the first ${reply.findings.length} of ${reply.total} flags.`);
+  if (reply.total > reply.findings.length)
+    notes.push(`Showing the first ${reply.findings.length} of ${reply.total} flags.`);
   showNote(field, state, notes.join(' '));
   draw();
 }

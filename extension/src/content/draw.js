@@ -40,7 +40,27 @@ export function redrawPositions() {
   }
 }
 
-const MIRRORED = ['fontFamily', 'fontSize', 'fontWeight', 'fontStyle', 'letterSpacing', 'lineHeight', 'textTransform', 'textAlign', 'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft', 'borderTopWidth', 'borderRightWidth', 'borderBottomWidth', 'borderLeftWidth', 'wordSpacing', 'tabSize', 'direction'];
+const MIRRORED = [
+  'fontFamily',
+  'fontSize',
+  'fontWeight',
+  'fontStyle',
+  'letterSpacing',
+  'lineHeight',
+  'textTransform',
+  'textAlign',
+  'paddingTop',
+  'paddingRight',
+  'paddingBottom',
+  'paddingLeft',
+  'borderTopWidth',
+  'borderRightWidth',
+  'borderBottomWidth',
+  'borderLeftWidth',
+  'wordSpacing',
+  'tabSize',
+  'direction',
+];
 
 /** A textarea has no DOM ranges: a transparent copy of its text in our layer carries marks. */
 export function drawMirror(field, state) {
@@ -55,7 +75,12 @@ export function drawMirror(field, state) {
   for (const key of MIRRORED) mirror.style[key] = style[key];
   if (field instanceof HTMLInputElement) mirror.style.whiteSpace = 'pre';
   const rect = field.getBoundingClientRect();
-  Object.assign(mirror.style, { left: `${rect.left}px`, top: `${rect.top}px`, width: `${rect.width}px`, height: `${rect.height}px` });
+  Object.assign(mirror.style, {
+    left: `${rect.left}px`,
+    top: `${rect.top}px`,
+    width: `${rect.width}px`,
+    height: `${rect.height}px`,
+  });
   const text = state.text;
   const parts = [];
   let at = 0;
@@ -91,17 +116,24 @@ function drawBadge(field, state) {
   const count = state.findings.length;
   badge.textContent = String(count);
   badge.dataset.count = String(count);
-  badge.classList.toggle('has-stop', state.findings.some((f) => f.severity === 'stop'));
-  badge.classList.toggle('has-caution', !state.findings.some((f) => f.severity === 'stop') && state.findings.some((f) => f.severity === 'caution'));
+  const stop = state.findings.some((f) => f.severity === 'stop');
+  badge.classList.toggle('has-stop', stop);
+  badge.classList.toggle('has-caution', !stop && state.findings.some((f) => f.severity === 'caution'));
   // The name starts with the count the badge shows, then says what it counts.
   const flags = `${count} Chaperone ${count === 1 ? 'flag' : 'flags'}`;
-  badge.setAttribute('aria-label', count ? `${flags}: ${summarize(state.findings)}. Alt+Shift+N for the next flag.` : `${flags}: ${summarize([])}`);
+  badge.setAttribute(
+    'aria-label',
+    count ? `${flags}: ${summarize(state.findings)}. Alt+Shift+N for the next flag.` : `${flags}: ${summarize([])}`,
+  );
   const rect = field.getBoundingClientRect();
   badge.hidden = rect.width === 0 && rect.height === 0;
   // Inside the field's corner, and inside the window when the field is wider (a zoomed page).
   const right = Math.min(rect.right, document.documentElement.clientWidth || innerWidth);
   const bottom = Math.min(rect.bottom, innerHeight);
-  Object.assign(badge.style, { left: `${Math.max(rect.left, right - 30)}px`, top: `${Math.max(rect.top, bottom - 28)}px` });
+  Object.assign(badge.style, {
+    left: `${Math.max(rect.left, right - 30)}px`,
+    top: `${Math.max(rect.top, bottom - 28)}px`,
+  });
   if (state.note) Object.assign(state.note.style, { left: `${rect.left}px`, top: `${rect.bottom + 4}px` });
 }
 

@@ -3,7 +3,24 @@
 // its value; a contenteditable is its text nodes, each with the offset where it starts, with
 // block elements and <br> as line breaks. Shared with the playground (www/playground.js).
 
-const BLOCKS = new Set(['P', 'DIV', 'LI', 'UL', 'OL', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'PRE', 'TR', 'SECTION', 'ARTICLE']);
+const BLOCKS = new Set([
+  'P',
+  'DIV',
+  'LI',
+  'UL',
+  'OL',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'BLOCKQUOTE',
+  'PRE',
+  'TR',
+  'SECTION',
+  'ARTICLE',
+]);
 
 /** Whether a field is a textarea or input, whose text has no DOM ranges. */
 export const isPlain = (field) => field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement;

@@ -43,12 +43,27 @@ export function targetField(event) {
 export function stateOf(field) {
   let state = fields.get(field);
   if (!state) {
-    state = { text: '', findings: [], nodes: [], dismissed: new Set(), timer: 0, seq: 0, badge: null, mirror: null, note: null };
+    state = {
+      text: '',
+      findings: [],
+      nodes: [],
+      dismissed: new Set(),
+      timer: 0,
+      seq: 0,
+      badge: null,
+      mirror: null,
+      note: null,
+    };
     fields.set(field, state);
     if (isPlain(field)) field.addEventListener('scroll', () => watchers.scrolled(field, state), { passive: true });
     // Rich editors (Lexical, Slate, Draft.js) handle beforeinput themselves and may never
     // fire an input event: watch their DOM for changes instead.
-    else new MutationObserver(() => watchers.changed(field)).observe(field, { childList: true, subtree: true, characterData: true });
+    else
+      new MutationObserver(() => watchers.changed(field)).observe(field, {
+        childList: true,
+        subtree: true,
+        characterData: true,
+      });
   }
   return state;
 }

@@ -21,7 +21,9 @@ export async function applyFix(field, finding, replacement) {
     field.setSelectionRange(finding.start, finding.end);
     if (!document.execCommand('insertText', false, replacement)) {
       field.setRangeText(replacement, finding.start, finding.end, 'end');
-      field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: replacement }));
+      field.dispatchEvent(
+        new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: replacement }),
+      );
     }
   } else {
     const range = rangeFor(state.nodes, finding.start, finding.end);

@@ -22,36 +22,52 @@ import { api } from '../ext.js';
 watchFields({ changed: (field) => schedule(field), scrolled: drawMirror });
 
 // Typing anywhere (including open shadow roots, via composedPath).
-document.addEventListener('input', (e) => {
-  const field = targetField(e);
-  const boundary = typeof e.data === 'string' && /[\s.,;:!?)]$/.test(e.data);
-  if (field && enabledHere()) {
-    typed();
-    schedule(field, boundary || e.inputType === 'insertParagraph' ? 0 : IDLE_MS);
-  }
-}, true);
-document.addEventListener('paste', (e) => {
-  const field = targetField(e);
-  if (field && enabledHere()) schedule(field, 0);
-}, true);
-document.addEventListener('focusin', (e) => {
-  const field = targetField(e);
-  if (!field || !enabledHere()) return;
-  if (!fields.has(field)) schedule(field, 0);
-  // Sent after the field's first check, which should not wait for it.
-  setTimeout(warmEngine, 0);
-}, true);
+document.addEventListener(
+  'input',
+  (e) => {
+    const field = targetField(e);
+    const boundary = typeof e.data === 'string' && /[\s.,;:!?)]$/.test(e.data);
+    if (field && enabledHere()) {
+      typed();
+      schedule(field, boundary || e.inputType === 'insertParagraph' ? 0 : IDLE_MS);
+    }
+  },
+  true,
+);
+document.addEventListener(
+  'paste',
+  (e) => {
+    const field = targetField(e);
+    if (field && enabledHere()) schedule(field, 0);
+  },
+  true,
+);
+document.addEventListener(
+  'focusin',
+  (e) => {
+    const field = targetField(e);
+    if (!field || !enabledHere()) return;
+    if (!fields.has(field)) schedule(field, 0);
+    // Sent after the field's first check, which should not wait for it.
+    setTimeout(warmEngine, 0);
+  },
+  true,
+);
 
 // The keyboard: Alt+Shift+N opens the next flag's card, Escape closes it.
-document.addEventListener('keydown', (e) => {
-  if (e.altKey && e.shiftKey && (e.key === 'N' || e.key === 'n' || e.code === 'KeyN')) {
-    const field = targetField(e) ?? openCard?.field;
-    if (field) {
-      e.preventDefault();
-      nextFinding(field);
-    }
-  } else if (e.key === 'Escape' && openCard) closeCard();
-}, true);
+document.addEventListener(
+  'keydown',
+  (e) => {
+    if (e.altKey && e.shiftKey && (e.key === 'N' || e.key === 'n' || e.code === 'KeyN')) {
+      const field = targetField(e) ?? openCard?.field;
+      if (field) {
+        e.preventDefault();
+        nextFinding(field);
+      }
+    } else if (e.key === 'Escape' && openCard) closeCard();
+  },
+  true,
+);
 
 // The badge: a click opens its field's first card and focuses it; Tab goes on to what
 // follows the field, Shift+Tab back to the field.
@@ -79,17 +95,25 @@ addEventListener('keydown', (e) => {
 // the card follows where the pointer stops; a press outside our layer closes the card.
 let pointer = null;
 let pointerTimer = 0;
-document.addEventListener('mousemove', (e) => {
-  pointer = [e.clientX, e.clientY, e.composedPath?.()[0]];
-  if (pointerTimer) return;
-  pointerTimer = setTimeout(() => {
-    pointerTimer = 0;
-    cardAtPointer(...pointer);
-  }, 60);
-}, { passive: true });
-document.addEventListener('mousedown', (e) => {
-  if (openCard && !e.composedPath().includes(host)) closeCard();
-}, true);
+document.addEventListener(
+  'mousemove',
+  (e) => {
+    pointer = [e.clientX, e.clientY, e.composedPath?.()[0]];
+    if (pointerTimer) return;
+    pointerTimer = setTimeout(() => {
+      pointerTimer = 0;
+      cardAtPointer(...pointer);
+    }, 60);
+  },
+  { passive: true },
+);
+document.addEventListener(
+  'mousedown',
+  (e) => {
+    if (openCard && !e.composedPath().includes(host)) closeCard();
+  },
+  true,
+);
 
 // Scrolling and resizing move what is drawn, and close the card.
 const moved = () => {

@@ -11,7 +11,7 @@ const TABBABLE = 'a[href], area[href], button, input, select, textarea, iframe, 
 /** The first element after `field` in the page's Tab order (in its own document or shadow
  * root, then its hosts'), or null. */
 export function nextAfter(field) {
-  for (let node = field; node; ) {
+  for (let node = field; node;) {
     const root = node.getRootNode();
     const next = [...root.querySelectorAll(TABBABLE)].find(
       (el) =>
