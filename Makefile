@@ -92,9 +92,10 @@ test-rust:
 	cargo test
 
 # The extension's settings logic and message protocol in Node, without a browser, with the
-# wasm engine judging rule ids as the background has it do.
+# wasm engine judging rule ids as the background has it do; and that Cargo.toml, package.json
+# and the lock files give one version.
 test-js: wasm
-	node --test tests/extension
+	node --test tests/extension tests/version.test.mjs
 
 # The wasm binding in headless Chromium (tests/web.rs; flags in webdriver.json).
 test-wasm: rust-tools browsers

@@ -8,12 +8,13 @@ import { build } from 'esbuild';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
+import { cargoVersion } from '../tools/version.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const src = join(root, 'extension');
 const pkg = join(root, 'build', 'pkg');
 const dist = join(root, 'dist');
-const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+const version = cargoVersion(root);
 
 const targets = {
   chrome: (m) => ({
@@ -137,6 +138,7 @@ const forTests = (m) => ({
 });
 
 const base = JSON.parse(readFileSync(join(src, 'manifest.base.json'), 'utf8'));
+if ('version' in base) throw new Error(`manifest.base.json has a version: the version is Cargo.toml's (${version})`);
 const loopback = (m) =>
   m.content_scripts.flatMap((c) => c.matches).filter((p) => /^https?:\/\/(localhost|127\.|\[::1\])/.test(p));
 if (loopback(base).length)
