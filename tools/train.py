@@ -214,11 +214,14 @@ def folds(n, k):
 
 
 def tagger_rows(feats, posts):
+    """Every token's features, class and post; a token the engine does not tag (no
+    features: no capital, digit or candidate) is left out of training (class -1) and scored
+    as outside."""
     rows, labels, owner = [], [], []
     for n, (f, p) in enumerate(zip(feats, posts)):
         for ids, lab in zip((t[2] for t in f["tokens"]), token_labels(p, f["tokens"])):
             rows.append(ids)
-            labels.append(lab)
+            labels.append(lab if ids else -1)
             owner.append(n)
     return rows, np.array(labels), np.array(owner)
 
@@ -308,6 +311,7 @@ def out_of_fold(args, posts, feats, weight, k=5):
         te = [i for i in range(len(rows)) if owner[i] in test]
         cols, m = fit_tagger([rows[i] for i in tr], labels[tr], args.c_tag, weight[owner[tr]])
         tok_p[te] = m.predict_proba(cols.matrix([rows[i] for i in te]))
+        tok_p[[i for i in te if not rows[i]]] = np.eye(len(CLASSES))[0]
         ptr = [i for i in range(len(posts)) if i not in test]
         cols, ms = fit_labels([prows[i] for i in ptr], y[ptr], args.c_post, weight[ptr])
         xt = cols.matrix([prows[i] for i in fold])
@@ -351,7 +355,7 @@ def candidate_labels(feats, rulekinds):
 
 def label_thresholds(post_p, y, has):
     """Two thresholds per label, for posts where a detector proposed it and for posts where
-    none did, lowered greedily where they gain the most found labels per ordinary post
+    none did (the first never above the second), lowered greedily where they gain the most found labels per ordinary post
     newly alarmed, while all labels together stay within the budget."""
     nl = y.shape[1]
     plain = y[:, :12].sum(1) == 0
@@ -379,6 +383,10 @@ def label_thresholds(post_p, y, has):
                 continue
             t = taus.copy()
             t[j] = lower[0]
+            if j < nl:
+                # A detector's candidate is evidence: a post with one never needs a likelier
+                # reading than a post without.
+                t[j + nl] = min(t[j + nl], t[j])
             new = decide(t)
             k = j % nl
             gain = (new[:, k] & (y[:, k] == 1)).sum() - (pos[:, k] & (y[:, k] == 1)).sum()

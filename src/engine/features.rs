@@ -7,7 +7,7 @@
 
 use crate::context::{Ctx, Hit};
 use crate::finding::{Category, Kind};
-use crate::lexicon::names::{in_list, FIRST_NAMES, SURNAMES};
+use crate::lexicon::names::{in_list, without_possessive, FIRST_NAMES, SURNAMES};
 use crate::lexicon::places::is_place;
 use crate::lexicon::vocab::{lists, CONCEPTS, VOCAB};
 use crate::model::hash::{feature, pair};
@@ -66,9 +66,9 @@ fn kind_tag(kind: Kind) -> &'static [u8] {
     kind.as_str().as_bytes()
 }
 
-/// Each token's feature value (its ASCII-lowercased text for words, its shape for numbers,
-/// `<nl>` for a line break) and its shape, computed once a check and read by both the token
-/// and the post features.
+/// Each token's feature value (its ASCII-lowercased text for words, without a possessive
+/// "'s", so "Harris's" reads as "harris"; its shape for numbers; `<nl>` for a line break) and
+/// its shape, computed once a check and read by both the token and the post features.
 pub struct Words {
     buf: Vec<u8>,
     /// For each token, where its value and then its shape lie in `buf`.
@@ -87,6 +87,11 @@ impl Words {
             match t.class {
                 Class::Newline => buf.extend_from_slice(b"<nl>"),
                 Class::Number => buf.extend_from_slice(&scratch),
+                Class::Word => buf.extend(
+                    without_possessive(word)
+                        .bytes()
+                        .map(|b| b.to_ascii_lowercase()),
+                ),
                 _ => buf.extend(word.bytes().map(|b| b.to_ascii_lowercase())),
             }
             let mid = buf.len() as u32;
@@ -179,12 +184,36 @@ fn echoes(
     out
 }
 
-/// The features of every token of the post.
+/// Which name lists a capitalised word is in (bit 0: first names, bit 1: surnames); other
+/// words are not looked up.
+fn name_marks(text: &str, tokens: &[Token], words: &Words) -> Vec<u8> {
+    (tokens.iter().enumerate())
+        .map(|(i, t)| {
+            if t.class != Class::Word || !words.shape(i).contains(&b'X') {
+                return 0;
+            }
+            let word = &text[t.span.clone()];
+            u8::from(in_list(&FIRST_NAMES, word)) | u8::from(in_list(&SURNAMES, word)) << 1
+        })
+        .collect()
+}
+
+/// Whether the tagger reads token `i` at all: an identifier has a capital, a digit or a
+/// detector's candidate on it. Three tokens in four are none of these, and the tagger
+/// scores them as outside without features (`tools/train.py` leaves them out too).
+fn taggable(words: &Words, cands: &[Vec<(Kind, &'static str)>], i: usize) -> bool {
+    !cands[i].is_empty() || words.shape(i).iter().any(|&b| b == b'X' || b == b'd')
+}
+
+/// The features of every token of the post; a token the tagger does not read
+/// ([`taggable`]) has none.
 pub fn tokens(ctx: &Ctx, tokens: &[Token], words: &Words, hits: &[Hit]) -> TokenFeatures {
     let text = ctx.text;
     let cands = candidate_kinds(tokens, hits);
     let places = place_marks(text, tokens);
     let echoes = echoes(text, tokens, &cands);
+    let names = name_marks(text, tokens, words);
+    let name_at = |j: Option<usize>| j.and_then(|j| names.get(j)).copied().unwrap_or(0);
     let mut f = TokenFeatures {
         ids: Vec::with_capacity(tokens.len() * 32),
         starts: Vec::with_capacity(tokens.len() + 1),
@@ -206,6 +235,9 @@ pub fn tokens(ctx: &Ctx, tokens: &[Token], words: &Words, hits: &[Hit]) -> Token
     };
     for (i, t) in tokens.iter().enumerate() {
         f.starts.push(f.ids.len());
+        if !taggable(words, &cands, i) {
+            continue;
+        }
         let ids = &mut f.ids;
         let word = &text[t.span.clone()];
         let w0 = words.value(i);
@@ -238,13 +270,21 @@ pub fn tokens(ctx: &Ctx, tokens: &[Token], words: &Words, hits: &[Hit]) -> Token
         if t.class == Class::Word {
             // Only a capitalised word is looked up: the lists are asked of every name-like
             // word, and most words are not.
-            if s0.contains(&b'X') {
-                if in_list(&FIRST_NAMES, word) {
-                    ids.push(feature(b"fn", s0));
+            if names[i] & 1 != 0 {
+                ids.push(feature(b"fn", s0));
+            }
+            if names[i] & 2 != 0 {
+                ids.push(feature(b"sn", s0));
+            }
+            // "Dwayne Harris": a name list's word beside another is evidence for both.
+            for (tag, j) in [(b"nl-1", i.checked_sub(1)), (b"nl+1", Some(i + 1))] {
+                let m = name_at(j);
+                if m != 0 {
+                    ids.push(pair(tag, &[b'0' + m], s0));
                 }
-                if in_list(&SURNAMES, word) {
-                    ids.push(feature(b"sn", s0));
-                }
+            }
+            if without_possessive(word).len() < word.len() {
+                ids.push(feature(b"poss", s0));
             }
             let initial = prev.is_none_or(|p| {
                 p.class == Class::Newline || matches!(&text[p.span.clone()], "." | "!" | "?" | ":")

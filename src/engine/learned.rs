@@ -18,7 +18,7 @@ use super::features::{self, PostFeature, Words};
 use crate::context::{Ctx, Hit};
 use crate::finding::{Category, Kind};
 use crate::model::linear::Linear;
-use crate::model::tokens::{Class, Token};
+use crate::model::tokens::Token;
 use crate::rules::{self, Rule};
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -164,13 +164,14 @@ fn token_range(tokens: &[Token], span: &Range<usize>) -> Range<usize> {
 const KEEP: usize = 0;
 const NEW: usize = 1;
 
-/// For each token, the tagger's P(identifier) and its likeliest identifier class.
+/// For each token, the tagger's P(identifier) and its likeliest identifier class (0 and
+/// "outside" for a token it does not read).
 fn tag(ctx: &Ctx, tokens: &[Token], words: &Words, hits: &[Hit]) -> Vec<(f32, usize)> {
     let feats = features::tokens(ctx, tokens, words, hits);
     let mut p = Vec::new();
     (0..tokens.len())
         .map(|i| {
-            if tokens[i].class == Class::Newline {
+            if feats.of(i).is_empty() {
                 return (0.0, 0);
             }
             TAGGER.predict(feats.of(i), &mut p);
