@@ -12,7 +12,7 @@ PKG         := build/pkg
 CARGO_BIN   := $(HOME)/.cargo/bin
 export PATH := $(CARGO_BIN):$(PATH)
 
-.PHONY: run site cli test dist wasm tools rust-tools node-tools py-tools browsers train test-rust test-model test-js test-wasm test-e2e test-site lint fmt bench fuzz clean
+.PHONY: run site cli test dist wasm tools rust-tools node-tools py-tools browsers train test-rust test-model test-js test-dist test-wasm test-e2e test-site lint fmt bench fuzz clean
 
 run: dist site
 	@echo
@@ -66,8 +66,10 @@ site: wasm node-tools cli
 cli:
 	cargo build --release
 
-# The Chrome and Firefox extensions, and a zip of each, under dist/; and their test builds
-# (dist/test-chrome, dist/test-firefox), which also run on the loopback fixture server.
+# The Chrome and Firefox extensions, and a zip of each packed by `web-ext build`
+# (dist/chaperone-<browser>-<version>.zip, the version Cargo.toml's), under dist/; and their
+# test builds (dist/test-chrome, dist/test-firefox), which also run on the loopback fixture
+# server and are never zipped.
 dist: wasm node-tools
 	node extension/build.mjs
 
@@ -79,7 +81,7 @@ train: cli py-tools
 
 ## Test ----------------------------------------------------------------------------------
 
-test: test-rust test-model test-js dist lint test-wasm test-e2e test-site
+test: test-rust test-model test-js dist test-dist lint test-wasm test-e2e test-site
 
 # The committed models are what `make train` makes from the committed data, byte for byte.
 test-model: cli py-tools
@@ -96,6 +98,11 @@ test-rust:
 # and the lock files give one version.
 test-js: wasm
 	node --test tests/extension tests/version.test.mjs
+
+# The store packages hold exactly the release folders' files (manifest, wasm, bundles, pages)
+# and nothing of the test builds.
+test-dist: dist
+	node --test tests/dist.test.mjs
 
 # The wasm binding in headless Chromium (tests/web.rs; flags in webdriver.json).
 test-wasm: rust-tools browsers

@@ -1,13 +1,14 @@
 // Builds the Chrome and Firefox extensions from one source tree into dist/chrome and
-// dist/firefox, and a zip of each for the Chrome Web Store and addons.mozilla.org; and the
+// dist/firefox, and a zip of each for the Chrome Web Store and addons.mozilla.org (packed by
+// `web-ext build`, as dist/chaperone-<browser>-<version>.zip, the version Cargo.toml's); and the
 // same extensions for the tests into dist/test-chrome and dist/test-firefox (never zipped),
 // whose content script also runs on the loopback fixture server (http://127.0.0.1/*,
 // http://localhost/*). Needs the wasm engine built first (`make wasm` writes build/pkg/).
 
 import { build } from 'esbuild';
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
+import webExt from 'web-ext';
 import { cargoVersion } from '../tools/version.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -68,68 +69,6 @@ function copy(outdir) {
   cpSync(join(pkg, 'chaperone_bg.wasm'), join(outdir, 'chaperone_bg.wasm'));
 }
 
-// A minimal zip writer (stored directory tree, deflated files), so packaging needs no tool.
-const crcTable = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-const crc32 = (buf) => {
-  let c = 0xffffffff;
-  for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-};
-
-function files(dir) {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? files(path) : [path];
-    });
-}
-
-function zip(dir, out) {
-  const locals = [];
-  const centrals = [];
-  let offset = 0;
-  for (const path of files(dir)) {
-    const name = Buffer.from(relative(dir, path).split('\\').join('/'));
-    const data = readFileSync(path);
-    const deflated = deflateRawSync(data, { level: 9 });
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(deflated.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(deflated.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, deflated);
-    centrals.push(central, name);
-    offset += local.length + name.length + deflated.length;
-  }
-  const size = centrals.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(centrals.length / 2, 8);
-  end.writeUInt16LE(centrals.length / 2, 10);
-  end.writeUInt32LE(size, 12);
-  end.writeUInt32LE(offset, 16);
-  writeFileSync(out, Buffer.concat([...locals, ...centrals, end]));
-}
-
 /** Where only the test builds run their content script: the e2e fixture server. */
 const TEST_MATCHES = ['http://127.0.0.1/*', 'http://localhost/*'];
 const forTests = (m) => ({
@@ -150,7 +89,10 @@ for (const [browser, manifest] of Object.entries(targets)) {
   await bundle(outdir);
   copy(outdir);
   writeFileSync(join(outdir, 'manifest.json'), `${JSON.stringify(manifest(base), null, 2)}\n`);
-  zip(outdir, join(dist, `chaperone-${browser}-${version}.zip`));
+  await webExt.cmd.build(
+    { sourceDir: outdir, artifactsDir: dist, filename: `chaperone-${browser}-${version}.zip`, overwriteDest: true },
+    { showReadyMessage: false },
+  );
   console.log(`built ${relative(root, outdir)} and dist/chaperone-${browser}-${version}.zip`);
   // The test build: the same files, with the fixture server's addresses added.
   const testdir = join(dist, `test-${browser}`);
