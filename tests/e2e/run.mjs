@@ -7,13 +7,15 @@
 // watched over CDP; Firefox: every context through a recording proxy); nothing typed is in
 // the extension's storage (Chromium: read from its options page; Firefox: from the profile);
 // the badge, a card, the popup and the options page pass axe-core (a11y.mjs).
-// Usage: node tests/e2e/run.mjs [chromium|firefox ...]
+// Usage: node tests/e2e/run.mjs [chromium|firefox ...]; E2E_ONLY=regex runs only the cases
+// whose label matches.
 
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { firefoxSchemePrefs } from '../axe.mjs';
 import { badgeAxeScenario, badgeKeyboardScenario, pagesAxeScenario, servedPagesAxeScenario } from './a11y.mjs';
+import { buildSites, siteCases } from './sites.mjs';
 import {
   EDITORS,
   buildFixtures,
@@ -546,6 +548,7 @@ async function main() {
   const browsers = process.argv.slice(2).length ? process.argv.slice(2) : ['chromium', 'firefox'];
   mkdirSync(screenshots, { recursive: true });
   await buildFixtures();
+  await buildSites();
   const server = await serve();
   const base = `http://127.0.0.1:${server.address().port}`;
   let passed = 0;
@@ -584,6 +587,7 @@ async function main() {
     page.on('request', (r) => requests.push(r.url()));
     const cases = [
       ...EDITORS.map((e) => [e, () => scenario(name, page, base, e)]),
+      ...siteCases(name, page, base),
       ['clean post', () => cleanScenario(page, base)],
       ...(name === 'firefox'
         ? [['managed policy with an unknown rule id: the rest applies', () => managedPolicyScenario(page, base)]]
@@ -628,11 +632,12 @@ async function main() {
         : ['storage in the profile', () => profileStorageScenario(browser)],
       ['hostile page', () => hostileScenario(name, page, base, workerSession)],
     ];
-    for (const [label, run] of cases) {
+    const only = process.env.E2E_ONLY ? new RegExp(process.env.E2E_ONLY, 'i') : null;
+    for (const [label, run] of cases.filter(([label]) => !only || only.test(label))) {
       try {
-        await run();
+        const note = await run();
         passed++;
-        console.log(`ok   ${name} ${label}`);
+        console.log(`ok   ${name} ${label}${typeof note === 'string' ? ` (${note})` : ''}`);
       } catch (error) {
         failed++;
         console.log(`FAIL ${name} ${label}: ${error.message}`);
