@@ -67,34 +67,45 @@ function observeSite(page) {
     const shadow = document.getElementById('chaperone-host')?.shadowRoot;
     const highlighted = [];
     for (const name of ['chaperone-stop', 'chaperone-caution', 'chaperone-coach']) {
-      for (const range of CSS.highlights.get(name) ?? []) highlighted.push({ text: range.toString(), rects: [...range.getClientRects()].map(box) });
+      for (const range of CSS.highlights.get(name) ?? [])
+        highlighted.push({ text: range.toString(), rects: [...range.getClientRects()].map(box) });
     }
-    for (const mark of shadow?.querySelectorAll('.chaperone-mirror mark') ?? []) highlighted.push({ text: mark.textContent, rects: [...mark.getClientRects()].map(box), mirror: true });
+    for (const mark of shadow?.querySelectorAll('.chaperone-mirror mark') ?? [])
+      highlighted.push({ text: mark.textContent, rects: [...mark.getClientRects()].map(box), mirror: true });
     // The text's boxes: of the contenteditable's own text, or of the overlay copying a
     // textarea's (the only view of text in a closed shadow root), within the field's box.
     const mirror = shadow?.querySelector('.chaperone-mirror');
     const fieldBox = box(field.getBoundingClientRect());
     const shown = (mirror && !field.isContentEditable ? mirror : field).getBoundingClientRect();
     const textRects = [];
-    const texts = document.createTreeWalker(field.isContentEditable ? field : mirror ?? field, NodeFilter.SHOW_TEXT);
+    const texts = document.createTreeWalker(field.isContentEditable ? field : (mirror ?? field), NodeFilter.SHOW_TEXT);
     while (texts.nextNode()) {
       const range = document.createRange();
       range.selectNodeContents(texts.currentNode);
-      for (const r of range.getClientRects()) if (r.width > 1 && r.bottom > shown.top && r.top < shown.bottom) textRects.push(box(r));
+      for (const r of range.getClientRects())
+        if (r.width > 1 && r.bottom > shown.top && r.top < shown.bottom) textRects.push(box(r));
     }
     const controls = [];
     const walk = (root) => {
       for (const el of root.querySelectorAll('*')) {
         if (el.id === 'chaperone-host') continue;
         if (el.shadowRoot) walk(el.shadowRoot);
-        if (!el.matches('button, [role=button], [role=tab], a[href], label, .mdc-floating-label, .mdc-text-field-character-counter, .character-counter, .counter, .remaining, .nhsuk-character-count__message')) continue;
+        if (
+          !el.matches(
+            'button, [role=button], [role=tab], a[href], label, .mdc-floating-label, .mdc-text-field-character-counter, .character-counter, .counter, .remaining, .nhsuk-character-count__message',
+          )
+        )
+          continue;
         if (el.contains(field)) continue;
         const r = el.getBoundingClientRect();
-        if (r.width && r.height) controls.push({ what: el.getAttribute('aria-label') || el.className || el.tagName, rect: box(r) });
+        if (r.width && r.height)
+          controls.push({ what: el.getAttribute('aria-label') || el.className || el.tagName, rect: box(r) });
       }
     };
     walk(document);
-    const badges = [...(shadow?.querySelectorAll('.chaperone-badge') ?? [])].filter((b) => !b.hidden).map((b) => ({ text: b.textContent, rect: box(b.getBoundingClientRect()) }));
+    const badges = [...(shadow?.querySelectorAll('.chaperone-badge') ?? [])]
+      .filter((b) => !b.hidden)
+      .map((b) => ({ text: b.textContent, rect: box(b.getBoundingClientRect()) }));
     const card = shadow?.querySelector('.chaperone-card');
     return {
       badges,
@@ -107,7 +118,10 @@ function observeSite(page) {
         ? {
             rect: box(card.getBoundingClientRect()),
             flagged: card.querySelector('.chaperone-flagged')?.textContent.replace(/^“|”$/g, '') ?? '',
-            fixes: [...card.querySelectorAll('.chaperone-fix')].map((b) => ({ label: b.textContent, suggestion: b.dataset.suggestion })),
+            fixes: [...card.querySelectorAll('.chaperone-fix')].map((b) => ({
+              label: b.textContent,
+              suggestion: b.dataset.suggestion,
+            })),
             copy: [...card.querySelectorAll('button')].some((b) => b.textContent === 'Copy fixed text'),
             text: card.textContent,
           }
@@ -128,7 +142,9 @@ async function chord(page, ...keys) {
 /** Opens a stand-in and waits for its editor. */
 async function open(page, base, site) {
   await page.goto(`${base}/${site.strict ? 'strict/' : ''}${site.name}.html`);
-  await page.waitForFunction(() => window.__model && (window.__editor || document.querySelector(window.__editorSelector)));
+  await page.waitForFunction(
+    () => window.__model && (window.__editor || document.querySelector(window.__editorSelector)),
+  );
 }
 
 /** Clicks into the field as a user would and puts the caret at the end. */
@@ -145,11 +161,14 @@ async function typeAndFlag(page, text) {
   await focusEnd(page);
   await page.keyboard.type(text, { delay: 5 });
   const lastKey = Date.now();
-  const state = await waitFor(async () => {
-    const s = await observeSite(page);
-    const texts = s.highlighted.map((h) => h.text);
-    return Number(s.badges[0]?.text) >= 4 && FLAGGED.every((w) => texts.includes(w)) ? s : null;
-  }, `badge and underlines on ${FLAGGED.join(', ')}`).catch(async (e) => {
+  const state = await waitFor(
+    async () => {
+      const s = await observeSite(page);
+      const texts = s.highlighted.map((h) => h.text);
+      return Number(s.badges[0]?.text) >= 4 && FLAGGED.every((w) => texts.includes(w)) ? s : null;
+    },
+    `badge and underlines on ${FLAGGED.join(', ')}`,
+  ).catch(async (e) => {
     throw new Error(`${e.message}; model ${JSON.stringify(await model(page))}`);
   });
   return { elapsed: Date.now() - lastKey, state };
@@ -160,14 +179,16 @@ async function withoutUnderlines(page, during) {
   await page.evaluate(() => {
     window.__saved = [...CSS.highlights].filter(([name]) => name.startsWith('chaperone-'));
     for (const [name] of window.__saved) CSS.highlights.delete(name);
-    for (const m of document.getElementById('chaperone-host').shadowRoot.querySelectorAll('.chaperone-mirror')) m.style.visibility = 'hidden';
+    for (const m of document.getElementById('chaperone-host').shadowRoot.querySelectorAll('.chaperone-mirror'))
+      m.style.visibility = 'hidden';
   });
   try {
     return await during();
   } finally {
     await page.evaluate(() => {
       for (const [name, h] of window.__saved) CSS.highlights.set(name, h);
-      for (const m of document.getElementById('chaperone-host').shadowRoot.querySelectorAll('.chaperone-mirror')) m.style.visibility = '';
+      for (const m of document.getElementById('chaperone-host').shadowRoot.querySelectorAll('.chaperone-mirror'))
+        m.style.visibility = '';
     });
   }
 }
@@ -176,13 +197,21 @@ async function withoutUnderlines(page, during) {
  * the same again when it is back. */
 async function assertPainted(page, browserName, site, word) {
   const r = (await observeSite(page)).highlighted.find((x) => x.text === word).rects[0];
-  const clip = { x: Math.floor(r.left) - 1, y: Math.floor(r.top) - 1, width: Math.ceil(r.right - r.left) + 2, height: Math.ceil(r.bottom - r.top) + 4 };
+  const clip = {
+    x: Math.floor(r.left) - 1,
+    y: Math.floor(r.top) - 1,
+    width: Math.ceil(r.right - r.left) + 2,
+    height: Math.ceil(r.bottom - r.top) + 4,
+  };
   const file = (what) => join(screenshots, `${browserName}-site-${site.name}-${what}.png`);
   const shot = (what) => page.screenshot({ clip, path: file(what), encoding: 'base64' });
   const before = await shot('word-highlighted');
   const without = await withoutUnderlines(page, () => shot('word-plain'));
   const after = await shot('word-highlighted-again');
-  if (before !== after) throw new Error(`the pixels under "${word}" changed between two looks at the same underline (${file('word-highlighted')})`);
+  if (before !== after)
+    throw new Error(
+      `the pixels under "${word}" changed between two looks at the same underline (${file('word-highlighted')})`,
+    );
   if (before === without) throw new Error(`the underline on "${word}" paints nothing (${file('word-plain')})`);
 }
 
@@ -190,22 +219,32 @@ async function assertPainted(page, browserName, site, word) {
  * inside the window, over none of the field's text and none of the page's controls; an open
  * card is inside the window and off the word it explains. */
 function assertPlacement(s, what) {
-  const inside = (r) => r.left >= 0 && r.top >= 0 && r.right <= s.viewport.width + 1 && r.bottom <= s.viewport.height + 1;
+  const inside = (r) =>
+    r.left >= 0 && r.top >= 0 && r.right <= s.viewport.width + 1 && r.bottom <= s.viewport.height + 1;
   const badge = s.badges[0];
   if (!badge) throw new Error(`${what}: no badge`);
   const b = badge.rect;
   if (!inside(b)) throw new Error(`${what}: the badge is outside the window ${JSON.stringify(b)}`);
   const near = 12;
-  const corner = b.left < s.box.right + near && b.right > s.box.left - near && b.top < s.box.bottom + near && b.bottom > s.box.top - near;
-  if (!corner || Math.min(Math.abs(b.right - s.box.right), Math.abs(b.left - s.box.right)) > 40) throw new Error(`${what}: the badge ${JSON.stringify(b)} is not at the corner of the field's box ${JSON.stringify(s.box)}`);
+  const corner =
+    b.left < s.box.right + near &&
+    b.right > s.box.left - near &&
+    b.top < s.box.bottom + near &&
+    b.bottom > s.box.top - near;
+  if (!corner || Math.min(Math.abs(b.right - s.box.right), Math.abs(b.left - s.box.right)) > 40)
+    throw new Error(
+      `${what}: the badge ${JSON.stringify(b)} is not at the corner of the field's box ${JSON.stringify(s.box)}`,
+    );
   const text = s.textRects.find((r) => overlaps(r, b));
   if (text) throw new Error(`${what}: the badge covers the field's text at ${JSON.stringify(text)}`);
   const control = s.controls.find((c) => overlaps(c.rect, b));
-  if (control) throw new Error(`${what}: the badge covers the page's ${control.what} at ${JSON.stringify(control.rect)}`);
+  if (control)
+    throw new Error(`${what}: the badge covers the page's ${control.what} at ${JSON.stringify(control.rect)}`);
   if (s.card) {
     if (!inside(s.card.rect)) throw new Error(`${what}: the card is outside the window ${JSON.stringify(s.card.rect)}`);
     const word = s.highlighted.find((h) => h.text === s.card.flagged);
-    if (word?.rects.some((w) => overlaps(w, s.card.rect))) throw new Error(`${what}: the card covers the text it explains`);
+    if (word?.rects.some((w) => overlaps(w, s.card.rect)))
+      throw new Error(`${what}: the card covers the text it explains`);
   }
 }
 
@@ -219,7 +258,9 @@ async function openCard(page, word) {
 /** Clicks a card button by its label, inside the extension's shadow root. */
 async function clickCardButton(page, label) {
   const clicked = await page.evaluate((label) => {
-    const button = [...document.getElementById('chaperone-host').shadowRoot.querySelectorAll('.chaperone-card button')].find((b) => b.textContent === label);
+    const button = [
+      ...document.getElementById('chaperone-host').shadowRoot.querySelectorAll('.chaperone-card button'),
+    ].find((b) => b.textContent === label);
     button?.click();
     return !!button;
   }, label);
@@ -269,7 +310,10 @@ async function siteScenario(browserName, page, base, site) {
   await waitFor(async () => (await model(page)) !== POST, 'the fix in the editor').catch(() => {});
   await sleep(300);
   const after = await model(page);
-  if (after !== fixed) throw new Error(`after "${card.fixes[0].label}" the editor's model holds ${JSON.stringify(after)}, not ${JSON.stringify(fixed)}`);
+  if (after !== fixed)
+    throw new Error(
+      `after "${card.fixes[0].label}" the editor's model holds ${JSON.stringify(after)}, not ${JSON.stringify(fixed)}`,
+    );
   await page.screenshot({ path: join(screenshots, `${browserName}-site-${site.name}-fixed.png`) });
   await chord(page, 'Control', 'z');
   await sleep(400);
@@ -298,13 +342,19 @@ async function cleanScenario(page, base, site) {
   await waitFor(async () => (await observeSite(page)).badges.length, 'the field checked (its badge)');
   await sleep(500);
   const s = await observeSite(page);
-  if (s.highlighted.length || s.badges.some((b) => b.text !== '0')) throw new Error(`clean post flagged: ${JSON.stringify({ badges: s.badges.map((b) => b.text), highlighted: s.highlighted.map((h) => h.text) })}`);
+  if (s.highlighted.length || s.badges.some((b) => b.text !== '0'))
+    throw new Error(
+      `clean post flagged: ${JSON.stringify({ badges: s.badges.map((b) => b.text), highlighted: s.highlighted.map((h) => h.text) })}`,
+    );
 }
 
 /** The scenarios, as [label, run] pairs for run.mjs. */
 export function siteCases(browserName, page, base) {
   return SITES.flatMap((site) => [
-    [`site ${site.label}: flagged, painted, placed, fixed, one undo`, () => siteScenario(browserName, page, base, site)],
+    [
+      `site ${site.label}: flagged, painted, placed, fixed, one undo`,
+      () => siteScenario(browserName, page, base, site),
+    ],
     [`site ${site.label}: a clean post is not flagged`, () => cleanScenario(page, base, site)],
   ]);
 }
