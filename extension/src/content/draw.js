@@ -5,7 +5,8 @@
 
 import { isPlain, rangeFor } from './extract.js';
 import { fields, forget } from './fields.js';
-import { layer, live, mountHost } from './layer.js';
+import { layer, live, mountHost, styleHighlightsIn } from './layer.js';
+import { placeBadge } from './place.js';
 import { clearHighlights, paintHighlights, SEVERITIES } from '../ui/highlights.js';
 import { summarize } from '../ui/summary.js';
 
@@ -22,6 +23,7 @@ export function draw() {
     all = all.concat(state.findings);
     if (isPlain(field)) drawMirror(field, state);
     else {
+      if (state.findings.length) styleHighlightsIn(field.getRootNode());
       state.ranges = state.findings.map((f) => rangeFor(state.nodes, f.start, f.end));
       state.findings.forEach((f, i) => state.ranges[i] && ranges[f.severity]?.push(state.ranges[i]));
     }
@@ -100,7 +102,7 @@ export function drawMirror(field, state) {
   mirror.scrollLeft = field.scrollLeft;
 }
 
-/** The field's badge: its count, coloured by the worst severity, at the field's corner. Its
+/** The field's badge: its count, coloured by the worst severity, at the field's corner (place.js). Its
  * clicks and keys are handled in index.js. */
 function drawBadge(field, state) {
   if (!state.badge) {
@@ -125,15 +127,18 @@ function drawBadge(field, state) {
     'aria-label',
     count ? `${flags}: ${summarize(state.findings)}. Alt+Shift+N for the next flag.` : `${flags}: ${summarize([])}`,
   );
-  const rect = field.getBoundingClientRect();
-  badge.hidden = rect.width === 0 && rect.height === 0;
-  // Inside the field's corner, and inside the window when the field is wider (a zoomed page).
-  const right = Math.min(rect.right, document.documentElement.clientWidth || innerWidth);
-  const bottom = Math.min(rect.bottom, innerHeight);
-  Object.assign(badge.style, {
-    left: `${Math.max(rect.left, right - 30)}px`,
-    top: `${Math.max(rect.top, bottom - 28)}px`,
+  const plain = isPlain(field);
+  badge.hidden = false;
+  const at = placeBadge(field, {
+    plain,
+    view: plain ? (state.mirror ?? field) : field,
+    length: state.text.length,
+    width: badge.offsetWidth,
+    height: badge.offsetHeight,
   });
+  badge.hidden = !at;
+  if (at) Object.assign(badge.style, { left: `${at.left}px`, top: `${at.top}px` });
+  const rect = field.getBoundingClientRect();
   if (state.note) Object.assign(state.note.style, { left: `${rect.left}px`, top: `${rect.bottom + 4}px` });
 }
 

@@ -1,7 +1,9 @@
 // Which elements are fields a doctor types in, and what Chaperone keeps for each: the last
 // text checked, its findings, what the user dismissed, and our elements drawn for it. Events
-// are read in the page's document and its open shadow roots (through composedPath).
+// are read in the page's document and its open shadow roots (through composedPath), and in
+// closed shadow roots where the browser lets an extension see them.
 
+import { api } from '../ext.js';
 import { host } from './layer.js';
 import { isPlain } from './extract.js';
 
@@ -22,10 +24,21 @@ export function watchFields({ changed, scrolled }) {
   Object.assign(watchers, { changed, scrolled });
 }
 
-/** The editable field a node belongs to, or null. */
+/** The closed shadow root of `element`, where the browser shows it to extensions (Firefox:
+ * element.openOrClosedShadowRoot; Chrome: chrome.dom.openOrClosedShadowRoot), or null. Open
+ * roots need no help: events are read through them with composedPath. */
+export function closedShadowRoot(element) {
+  if (element.shadowRoot) return null;
+  return element.openOrClosedShadowRoot ?? api.dom?.openOrClosedShadowRoot?.(element) ?? null;
+}
+
+/** The editable field a node belongs to, or null. An event from inside a closed shadow root
+ * reaches us at its host: the field is then the root's focused element. */
 export function fieldOf(node) {
   if (!(node instanceof Element)) node = node?.parentElement;
   if (!node || host.contains(node)) return null;
+  const closed = closedShadowRoot(node);
+  if (closed) return closed.activeElement ? fieldOf(closed.activeElement) : null;
   if (node instanceof HTMLTextAreaElement) return node;
   if (node instanceof HTMLInputElement) return TEXT_INPUTS.has(node.type) ? node : null;
   if (!node.isContentEditable) return null;
