@@ -72,6 +72,7 @@ fn main() {
     );
     sort_names(&out, "surnames.txt", &["data/surnames.txt"]);
     check_sorted("data/places.txt");
+    check_sorted("data/iban-lengths.txt");
     let mut vocab: Vec<_> = std::fs::read_dir("data/vocab")
         .expect("data/vocab")
         .map(|e| e.expect("data/vocab entry").path())

@@ -61,8 +61,10 @@ FIRE_WEIGHT = 1.0
 PASS_WEIGHT = float(os.environ.get("PASS_WEIGHT", "0.3"))
 # The least threshold for "recognisable by a combination of details".
 COMBO_FLOOR = 0.4
-# The least precision the tagger's threshold must keep, out of fold.
+# The least precision the tagger's thresholds must keep, out of fold, and the most posts
+# without an identifier they may flag (the product's bar for both).
 PHI_PRECISION = 0.90
+CLEAN_ALARM_BUDGET = 0.05
 
 
 def fnv(tag, value):
@@ -322,23 +324,29 @@ def out_of_fold(args, posts, feats, weight, k=5):
 
 def phi_thresholds(posts, feats, rulekinds, tok_p, owner):
     """The thresholds on P(identifier) for keeping a candidate and for a finding of its own
-    that find the most identifiers out of fold while precision holds."""
+    that find the most identifiers out of fold while precision and the clean-post alarm
+    budget hold."""
     starts = np.searchsorted(owner, np.arange(len(posts)))
     ends = np.searchsorted(owner, np.arange(len(posts)), side="right")
     best = (-1, 0.5, 0.95)
-    for keep in np.arange(0.05, 0.61, 0.05):
+    for keep in np.arange(0.05, 0.91, 0.05):
         for new in np.arange(0.4, 0.96, 0.05):
-            nf = false = must = found = 0
+            nf = false = must = found = clean = alarmed = 0
             for n, (p, f) in enumerate(zip(posts, feats)):
                 fs = phi_findings(f, tok_p[starts[n]:ends[n]], rulekinds, keep, new)
-                for a, b in fs:
-                    nf += 1
-                    false += not any(a < s["end"] and s["start"] < b for s in p["phi"])
-                for s in p["phi"]:
-                    if s["must"]:
-                        must += 1
-                        found += any(a < s["end"] and s["start"] < b for a, b in fs)
-            if nf and 1 - false / nf >= PHI_PRECISION and found > best[0]:
+                wrong = sum(not any(a < s["end"] and s["start"] < b for s in p["phi"])
+                            for a, b in fs)
+                nf += len(fs)
+                false += wrong
+                musts = [s for s in p["phi"] if s["must"]]
+                for s in musts:
+                    must += 1
+                    found += any(a < s["end"] and s["start"] < b for a, b in fs)
+                if not musts:
+                    clean += 1
+                    alarmed += wrong > 0
+            if (nf and 1 - false / nf >= PHI_PRECISION and alarmed <= CLEAN_ALARM_BUDGET * clean
+                    and found > best[0]):
                 best = (found, float(keep), float(new))
     return best[1], best[2]
 

@@ -161,6 +161,11 @@ pub fn sources() -> Vec<(&'static str, &'static str, String)> {
             "A payment card number: 15 or 16 digits, grouped in fours or not, starting 3 to 6.",
             r"(?-u:\b)[3-6]\d{3}(?:[ \-]?\d{4}){2}[ \-]?\d{3,4}(?-u:\b)".to_string(),
         ),
+        (
+            "IBAN",
+            "An IBAN: a country code, two check digits and 11 to 30 letters or digits, in fours or not.",
+            r"(?-u:\b)[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?-u:\b)".to_string(),
+        ),
         // Health identifiers (phi/health_ids.rs).
         (
             "TEN_DIGITS",

@@ -45,6 +45,40 @@ pub fn luhn(digits: &[u8]) -> bool {
     sum % 10 == 0
 }
 
+/// The registered length of each IBAN country's numbers (`data/iban-lengths.txt`: lowercase
+/// country code, a space, the length).
+static IBAN_LENGTHS: &str = include_str!("../../data/iban-lengths.txt");
+
+/// An IBAN (ISO 13616), spaces removed: a country with IBANs, its registered length, and
+/// the whole, read with its first four characters moved to the end and letters as 10..35,
+/// equal to 1 modulo 97.
+pub fn iban(compact: &str) -> bool {
+    let b = compact.as_bytes();
+    if b.len() < 15 || !b.iter().all(u8::is_ascii_alphanumeric) {
+        return false;
+    }
+    let country = compact[..2].to_ascii_lowercase();
+    let registered = IBAN_LENGTHS
+        .lines()
+        .find_map(|l| l.strip_prefix(country.as_str())?.strip_prefix(' '));
+    if registered.and_then(|n| n.parse::<usize>().ok()) != Some(b.len()) {
+        return false;
+    }
+    let rest = b[4..].iter().chain(&b[..4]);
+    let rem = rest.fold(0u32, |acc, &c| {
+        let v = match c {
+            b'0'..=b'9' => u32::from(c - b'0'),
+            _ => u32::from(c.to_ascii_uppercase() - b'A') + 10,
+        };
+        if v < 10 {
+            (acc * 10 + v) % 97
+        } else {
+            (acc * 100 + v) % 97
+        }
+    });
+    rem == 1
+}
+
 /// Australian Medicare card number: weights 1,3,7,9,1,3,7,9 on the first eight digits give
 /// the ninth; a tenth (issue number) and an eleventh (position on the card) may follow.
 pub fn au_medicare(digits: &[u8]) -> bool {
@@ -126,6 +160,15 @@ mod tests {
         assert!(sin(&d("130 692 544")));
         assert!(!sin(&d("846 454 286")));
         assert!(!sin(&d("046 454 287")));
+    }
+
+    #[test]
+    fn ibans() {
+        assert!(iban("GB82WEST12345698765432"));
+        assert!(iban("DE89370400440532013000"));
+        assert!(!iban("GB82WEST12345698765433"));
+        assert!(!iban("GB82WEST1234569876543"), "one short of Britain's 22");
+        assert!(!iban("ZZ82WEST12345698765432"), "no such country");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! numbers that a label or the story marks as a patient's (MRN, account, licence, plate,
 //! device serial, insurance member id, claim or reference numbers).
 
-use super::checksums::{digits_of, luhn, sin, ssn};
+use super::checksums::{digits_of, iban, luhn, sin, ssn};
 use super::{is_token, IDENTIFIER_GUIDANCE};
 use crate::config::Region;
 use crate::context::{Ctx, Hit};
@@ -66,9 +66,9 @@ number_rule!(MRN, "phi/mrn", Kind::Mrn, "Medical record number", "This looks lik
     fire: [ex("MRN 00482913 — anyone seen this rash?"), ex_in(Region::Uk, "\"HOSP NO D0123456 / WD 21\""), ex("pt MR# 00482913 back again")],
     pass: [ex("Our MRN system goes live in 2025"), ex("Room 101 is a great novel")]);
 number_rule!(ACCOUNT, "phi/account-number", Kind::Account, "Account number", "This looks like an account or billing number.",
-    "Bank accounts, sort codes, BSBs, card and billing/encounter numbers after their label, and payment card numbers that pass the Luhn check wherever they stand.",
-    fire: [ex_in(Region::Uk, "Mr Al-Rashid, sort code 20-45-77, account 41738862"), ex_in(Region::Au, "BSB 062-914, acct 1048 2231"), ex("My card 4454794511390933 was charged twice"), ex_in(Region::Uk, "her card 4539 1488 0343 6467 was left at the desk")],
-    pass: [ex("Our account of the study is in the BMJ"), ex("2,000 accounts were audited"), ex("order 4454794511390934 shipped today")]);
+    "Bank accounts, sort codes, BSBs, card and billing/encounter numbers after their label; payment card numbers that pass the Luhn check wherever they stand; IBANs that pass their check digits, in a UK post or after \"IBAN\".",
+    fire: [ex_in(Region::Uk, "Mr Al-Rashid, sort code 20-45-77, account 41738862"), ex_in(Region::Au, "BSB 062-914, acct 1048 2231"), ex("My card 4454794511390933 was charged twice"), ex_in(Region::Uk, "her card 4539 1488 0343 6467 was left at the desk"), ex_in(Region::Uk, "refund her to GB82 WEST 1234 5698 7654 32 by Friday"), ex("his family asked us to pay IBAN DE89 3704 0044 0532 0130 00")],
+    pass: [ex("Our account of the study is in the BMJ"), ex("2,000 accounts were audited"), ex("order 4454794511390934 shipped today"), ex_in(Region::Uk, "refund her to GB82 WEST 1234 5698 7654 33 by Friday"), ex("ref DE89 3704 0044 0532 0130 00 on the invoice")]);
 number_rule!(DRIVERS_LICENCE, "phi/drivers-licence", Kind::License, "Driver's licence number", "This looks like a driver's licence number.",
     "Numbers after driver's licence, DL or licence no.",
     fire: [ex("It wants his DL # (S530-4417-2291) on every page"), ex_in(Region::Ca, "the patient's BC driver's licence (4829173)")],
@@ -263,6 +263,15 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
     // A payment card is a format: the Luhn check decides, in every region.
     for m in pattern::CARD.find_iter(text) {
         if digits_of(m.as_str()).is_some_and(|d| luhn(&d)) {
+            hits.push(Hit::new(&ACCOUNT, m.range()));
+        }
+    }
+    // An IBAN is a format too, where IBANs exist (of the regions, the UK) or under its label.
+    for m in pattern::IBAN.find_iter(text) {
+        let compact: String = m.as_str().split(' ').collect();
+        let label = floor_boundary(text, m.start().saturating_sub(12));
+        let named = ctx.lower[label..m.start()].contains("iban");
+        if iban(&compact) && (ctx.region() == Region::Uk || named) {
             hits.push(Hit::new(&ACCOUNT, m.range()));
         }
     }
