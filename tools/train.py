@@ -51,7 +51,7 @@ MIN_COUNT = 2
 # Identifier tokens are few beside ordinary ones: weighing them up lets the weights of their
 # cues grow before the regulariser stops them; thresholds restore precision.
 TAG_CLASS_WEIGHT = {0: 1.0, **{k: float(os.environ.get("TAG_W", "3")) for k in range(1, 7)}}
-# Weights below this (in every output) are dropped from the shipped model.
+# Weights below this are dropped from the shipped model.
 PRUNE = float(os.environ.get("PRUNE", "0.15"))
 # The share of ordinary posts (no conduct label) the thresholds may alarm on, out of fold.
 PLAIN_ALARM_BUDGET = 0.065
@@ -425,21 +425,24 @@ def quantise(w):
 def write_model(path, ids, weights, link, thresholds):
     """Writes the format src/model/linear.rs reads: `weights` is features × outputs."""
     weights = np.asarray(weights, dtype=np.float64)
-    # Features whose every weight is tiny change no decision; dropping them keeps the wasm
-    # small (the bias is always kept).
-    keep = np.abs(weights).max(1) >= PRUNE
-    keep[np.asarray(ids) == BIAS] = True
+    # A weight this small changes no decision; leaving it out (and a feature with none) keeps
+    # the wasm small. The bias is always kept.
+    weights[np.abs(weights) < PRUNE] = 0.0
     q, scale = quantise(weights)
-    keep &= np.abs(q).sum(1) > 0
+    keep = (q != 0).any(1)
+    keep[np.asarray(ids) == BIAS] = True
     ids = np.asarray(ids, dtype="<u4")[keep]
     q = q[keep]
     order = np.argsort(ids)
+    ids, q = ids[order], q[order]
+    masks = ((q != 0) * (1 << np.arange(q.shape[1]))).sum(1).astype("<u2")
     with open(path, "wb") as f:
-        f.write(b"CHPM" + bytes([1, q.shape[1], link, len(thresholds)]))
+        f.write(b"CHPM" + bytes([2, q.shape[1], link, len(thresholds)]))
         f.write(struct.pack("<If", len(ids), scale))
         f.write(struct.pack(f"<{len(thresholds)}f", *thresholds))
-        f.write(ids[order].tobytes())
-        f.write(q[order].tobytes())
+        f.write(ids.tobytes())
+        f.write(masks.tobytes())
+        f.write(q[q != 0].astype("<i2").tobytes())
 
 
 def train(args, posts, feats, rulekinds, n_real):

@@ -249,8 +249,8 @@ fn describe(kind: Kind) -> &'static str {
 fn learned_label(ctx: &Ctx, tokens: &[Token], post: &[PostFeature], k: usize) -> Option<Hit> {
     let mut weight = vec![0f32; tokens.len()];
     for f in post {
-        if let (Some(t), Some(w)) = (f.token, POST.weights_of(f.id)) {
-            weight[t] += POST.real(w[k]);
+        if let Some(t) = f.token {
+            weight[t] += POST.weight(f.id, k);
         }
     }
     let sentences = &ctx.frame.sentences;

@@ -1,12 +1,14 @@
 //! A linear model over hashed features, as `tools/train.py` writes it: for each feature id
-//! one weight per output, quantised to 16 bits. Scores are sums of the weights of the
+//! its weights for the outputs it bears on (most features bear on one or two of the post
+//! classifier's thirteen), quantised to 16 bits. Scores are sums of the weights of the
 //! features present; `Link` turns them into probabilities.
 //!
-//! File layout (little-endian): `CHPM`, version 1, the number of outputs (u8), the link
+//! File layout (little-endian): `CHPM`, version 2, the number of outputs (u8), the link
 //! (u8: 0 softmax, 1 one sigmoid per output), the number of thresholds (u8), the number of
 //! features (u32), the weight scale (f32), the thresholds (f32 each; what each means is the
-//! caller's), the feature ids in ascending order (u32 each), then the weights feature by
-//! feature (i16 each; a weight is `q * scale`).
+//! caller's), the feature ids in ascending order (u32 each), each feature's outputs as a
+//! bit mask (u16 each, bit `k` for output `k`), then the weights, feature by feature and
+//! output by output, one per set bit (i16 each; a weight is `q * scale`).
 
 use std::fmt;
 
@@ -25,11 +27,13 @@ pub struct Linear {
     link: Link,
     scale: f32,
     thresholds: Vec<f32>,
-    /// Open addressing: for each slot, a feature id and its row in `weights` (`EMPTY` if
+    /// Open addressing: for each slot, a feature id and its row in `rows` (`EMPTY` if
     /// none). A lookup is a multiply and, most often, one probe: every token asks for some
     /// thirty features, so a binary search was a fifth of a check.
     slots: Vec<(u32, u32)>,
     shift: u32,
+    /// For each feature, its outputs' bit mask and where its weights start in `weights`.
+    rows: Vec<(u16, u32)>,
     weights: Vec<i16>,
 }
 
@@ -76,7 +80,7 @@ impl Linear {
             return Err(ModelError("not a Chaperone model"));
         }
         let [version, outputs, link, thresholds] = r.take::<4>()?;
-        if version != 1 {
+        if version != 2 {
             return Err(ModelError("unknown version"));
         }
         let link = match link {
@@ -90,18 +94,40 @@ impl Linear {
         let thresholds = (0..thresholds)
             .map(|_| Ok(f32::from_le_bytes(r.take()?)))
             .collect::<Result<Vec<_>, ModelError>>()?;
-        let ids = (0..features)
-            .map(|_| Ok(u32::from_le_bytes(r.take()?)))
-            .collect::<Result<Vec<_>, ModelError>>()?;
+        // The arrays are read in whole chunks, not value by value through `take`: this is
+        // part of the engine's cold start.
+        let (ids, rest) =
+            r.0.split_at_checked(features * 4)
+                .ok_or(ModelError("truncated"))?;
+        let (masks, weights) = rest
+            .split_at_checked(features * 2)
+            .ok_or(ModelError("truncated"))?;
+        let ids: Vec<u32> = (ids.chunks_exact(4))
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+            .collect();
         if !ids.windows(2).all(|w| w[0] < w[1]) {
             return Err(ModelError("feature ids not ascending"));
         }
-        let weights = (0..features * outputs)
-            .map(|_| Ok(i16::from_le_bytes(r.take()?)))
-            .collect::<Result<Vec<_>, ModelError>>()?;
-        if !r.0.is_empty() {
-            return Err(ModelError("trailing bytes"));
+        let mut rows = Vec::with_capacity(features);
+        let mut total = 0u32;
+        for b in masks.chunks_exact(2) {
+            let mask = u16::from_le_bytes([b[0], b[1]]);
+            if usize::from(mask) >> outputs.min(16) != 0 {
+                return Err(ModelError("a weight for an output the model lacks"));
+            }
+            rows.push((mask, total));
+            total += mask.count_ones();
         }
+        if weights.len() != total as usize * 2 {
+            return Err(ModelError(if weights.len() < total as usize * 2 {
+                "truncated"
+            } else {
+                "trailing bytes"
+            }));
+        }
+        let weights: Vec<i16> = (weights.chunks_exact(2))
+            .map(|b| i16::from_le_bytes([b[0], b[1]]))
+            .collect();
         if outputs > MAX_OUTPUTS {
             return Err(ModelError("too many outputs"));
         }
@@ -126,6 +152,7 @@ impl Linear {
             thresholds,
             slots,
             shift,
+            rows,
             weights,
         })
     }
@@ -145,8 +172,8 @@ impl Linear {
         self.thresholds.len()
     }
 
-    /// The weights of feature `id`, one per output, or `None` for a feature the model lacks.
-    pub fn weights_of(&self, id: u32) -> Option<&[i16]> {
+    /// Feature `id`'s row: its outputs' mask and where its weights start.
+    fn row(&self, id: u32) -> Option<(u16, usize)> {
         let mask = self.slots.len() - 1;
         let mut at = slot_of(id, self.shift);
         loop {
@@ -155,16 +182,23 @@ impl Linear {
                 return None;
             }
             if key == id {
-                let i = row as usize;
-                return Some(&self.weights[i * self.outputs..(i + 1) * self.outputs]);
+                let (bits, start) = self.rows[row as usize];
+                return Some((bits, start as usize));
             }
             at = (at + 1) & mask;
         }
     }
 
-    /// The real value of a quantised weight.
-    pub fn real(&self, q: i16) -> f32 {
-        f32::from(q) * self.scale
+    /// The weight of feature `id` for output `k` (zero for a feature the model lacks or one
+    /// that does not bear on `k`).
+    pub fn weight(&self, id: u32, k: usize) -> f32 {
+        match self.row(id) {
+            Some((bits, start)) if bits & (1 << k) != 0 => {
+                let before = (bits & ((1 << k) - 1)).count_ones() as usize;
+                f32::from(self.weights[start + before]) * self.scale
+            }
+            _ => 0.0,
+        }
     }
 
     /// Probabilities of each output given the features present (repeats count again).
@@ -172,9 +206,11 @@ impl Linear {
         let mut sums = [0i32; MAX_OUTPUTS];
         let sums = &mut sums[..self.outputs];
         for &id in features {
-            if let Some(w) = self.weights_of(id) {
-                for (s, &q) in sums.iter_mut().zip(w) {
-                    *s += i32::from(q);
+            if let Some((mut bits, mut at)) = self.row(id) {
+                while bits != 0 {
+                    sums[bits.trailing_zeros() as usize] += i32::from(self.weights[at]);
+                    bits &= bits - 1;
+                    at += 1;
                 }
             }
         }
@@ -199,16 +235,25 @@ impl Linear {
 mod tests {
     use super::*;
 
+    /// A model's bytes; `weights` are dense, one per output (zeros are left out, as
+    /// `tools/train.py` leaves them out).
     fn model(link: u8, ids: &[u32], weights: &[i16], outputs: u8) -> Vec<u8> {
         let mut b = b"CHPM".to_vec();
-        b.extend([1, outputs, link, outputs]);
+        b.extend([2, outputs, link, outputs]);
         b.extend((ids.len() as u32).to_le_bytes());
         b.extend(0.5f32.to_le_bytes());
         for _ in 0..outputs {
             b.extend(0.25f32.to_le_bytes());
         }
         ids.iter().for_each(|i| b.extend(i.to_le_bytes()));
-        weights.iter().for_each(|w| b.extend(w.to_le_bytes()));
+        let rows: Vec<&[i16]> = weights.chunks(usize::from(outputs)).collect();
+        for row in &rows {
+            let mask = (row.iter().enumerate()).fold(0u16, |m, (k, &w)| m | u16::from(w != 0) << k);
+            b.extend(mask.to_le_bytes());
+        }
+        for w in weights.iter().filter(|&&w| w != 0) {
+            b.extend(w.to_le_bytes());
+        }
         b
     }
 
@@ -229,14 +274,18 @@ mod tests {
     #[test]
     fn finds_every_feature_and_no_other() {
         let ids: Vec<u32> = (0..500u32).map(|i| i * 7919 + 3).collect();
-        let weights: Vec<i16> = (0..500).map(|i| i as i16).collect();
-        let m = Linear::from_bytes(&model(1, &ids, &weights, 1)).unwrap();
+        let weights: Vec<i16> = (0..1000)
+            .map(|i| if i % 3 == 0 { 0 } else { i as i16 })
+            .collect();
+        let m = Linear::from_bytes(&model(1, &ids, &weights, 2)).unwrap();
         for (row, &id) in ids.iter().enumerate() {
-            assert_eq!(m.weights_of(id), Some(&[row as i16][..]));
-            assert_eq!(m.weights_of(id + 1), None);
+            for k in 0..2 {
+                assert_eq!(m.weight(id, k), f32::from(weights[row * 2 + k]) * 0.5);
+            }
+            assert_eq!(m.weight(id + 1, 0), 0.0);
         }
         let empty = Linear::from_bytes(&model(1, &[], &[], 1)).unwrap();
-        assert_eq!(empty.weights_of(3), None);
+        assert_eq!(empty.weight(3, 0), 0.0);
     }
 
     #[test]
@@ -247,6 +296,12 @@ mod tests {
         }
         assert!(Linear::from_bytes(&model(1, &[9, 3], &[2, -2, 4, 0], 2)).is_err());
         assert!(Linear::from_bytes(&model(7, &[3], &[2, 0], 2)).is_err());
+        let mut stray = model(1, &[3], &[2, 0], 2);
+        stray[28] = 0b100;
+        assert!(
+            Linear::from_bytes(&stray).is_err(),
+            "a bit for a third output of two"
+        );
         let mut long = good.clone();
         long.push(0);
         assert!(Linear::from_bytes(&long).is_err());
