@@ -38,6 +38,7 @@ export const SITES = [
   { name: 'healthgrades', label: 'Healthgrades review response (textarea)' },
   { name: 'nhs', label: 'NHS website review response (NHS.UK character count)' },
   { name: 'closed', label: 'textarea in a closed shadow root' },
+  { name: 'closedrich', label: 'Lexical in a closed shadow root' },
 ];
 
 /** Bundles the stand-ins into build/e2e, beside the editor fixtures, one page each. */
@@ -72,13 +73,14 @@ function observeSite(page) {
     }
     for (const mark of shadow?.querySelectorAll('.chaperone-mirror mark') ?? [])
       highlighted.push({ text: mark.textContent, rects: [...mark.getClientRects()].map(box), mirror: true });
-    // The text's boxes: of the contenteditable's own text, or of the overlay copying a
-    // textarea's (the only view of text in a closed shadow root), within the field's box.
     const mirror = shadow?.querySelector('.chaperone-mirror');
     const fieldBox = box(field.getBoundingClientRect());
-    const shown = (mirror && !field.isContentEditable ? mirror : field).getBoundingClientRect();
+    // The boxes of the text as shown: by the editable element (in a closed shadow root, as the
+    // page hands it over), or by the overlay copying a textarea's text.
+    const view = field.isContentEditable ? field : (mirror ?? window.__box?.() ?? field);
+    const shown = view.getBoundingClientRect();
     const textRects = [];
-    const texts = document.createTreeWalker(field.isContentEditable ? field : (mirror ?? field), NodeFilter.SHOW_TEXT);
+    const texts = document.createTreeWalker(view, NodeFilter.SHOW_TEXT);
     while (texts.nextNode()) {
       const range = document.createRange();
       range.selectNodeContents(texts.currentNode);
