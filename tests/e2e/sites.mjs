@@ -141,6 +141,15 @@ async function chord(page, ...keys) {
   for (const k of keys.reverse()) await page.keyboard.up(k);
 }
 
+/** The screen agrees with the model: the field shows `text` (a one-paragraph post). */
+async function assertShown(page, text, when) {
+  const shown = await page.evaluate(() => {
+    const field = window.__box?.() ?? window.__editor ?? document.querySelector(window.__editorSelector);
+    return field.isContentEditable ? field.textContent : field.value;
+  });
+  if (shown !== text) throw new Error(`${when} the field shows ${JSON.stringify(shown)}, not ${JSON.stringify(text)}`);
+}
+
 /** Opens a stand-in and waits for its editor. */
 async function open(page, base, site) {
   await page.goto(`${base}/${site.strict ? 'strict/' : ''}${site.name}.html`);
@@ -161,7 +170,7 @@ async function focusEnd(page) {
  * key and the state then. */
 async function typeAndFlag(page, text) {
   await focusEnd(page);
-  await page.keyboard.type(text, { delay: 5 });
+  await page.keyboard.type(text, { delay: 2 });
   const lastKey = Date.now();
   const state = await waitFor(
     async () => {
@@ -173,7 +182,7 @@ async function typeAndFlag(page, text) {
   ).catch(async (e) => {
     throw new Error(`${e.message}; model ${JSON.stringify(await model(page))}`);
   });
-  return { elapsed: Date.now() - lastKey, state };
+  return { elapsed: Date.now() - lastKey, lastKey, state };
 }
 
 /** Hides the extension's underlines (highlights and overlay marks) while `during` runs. */
@@ -290,15 +299,13 @@ async function narrowScenario(page, browserName, site, word) {
 async function siteScenario(browserName, page, base, site) {
   await page.setViewport({ width: 1280, height: 800 });
   await open(page, base, site);
-  const { elapsed, state } = await typeAndFlag(page, POST);
+  const { elapsed, lastKey, state } = await typeAndFlag(page, POST);
   const typed = await model(page);
   if (typed !== POST) throw new Error(`the editor's model holds ${JSON.stringify(typed)}`);
   if (elapsed > FLAG_BUDGET_MS) throw new Error(`flagged ${elapsed} ms after the last key (budget ${FLAG_BUDGET_MS})`);
   await page.screenshot({ path: join(screenshots, `${browserName}-site-${site.name}-flagged.png`) });
   assertPlacement(state, 'flagged');
   await assertPainted(page, browserName, site, '943 476 5919');
-  // Editors merge edits made within about a second into one undo step: wait as a user would.
-  await sleep(1200);
   const card = await openCard(page, 'Okafor');
   assertPlacement(await observeSite(page), 'card open');
   await page.screenshot({ path: join(screenshots, `${browserName}-site-${site.name}-card.png`) });
@@ -308,6 +315,9 @@ async function siteScenario(browserName, page, base, site) {
   if (!card.fixes.length) throw new Error(`the card on "Okafor" offers no fix: ${card.text}`);
   const fixed = POST.replace(card.flagged, card.fixes[0].suggestion);
   if (!POST.includes(card.flagged) || fixed === POST) throw new Error(`the card flags ${JSON.stringify(card.flagged)}`);
+  // Editors merge edits made within about a second into one undo step: fix no sooner than a
+  // user reading the card would.
+  await sleep(Math.max(0, 1200 - (Date.now() - lastKey)));
   await clickCardButton(page, card.fixes[0].label);
   await waitFor(async () => (await model(page)) !== POST, 'the fix in the editor').catch(() => {});
   await sleep(300);
@@ -316,11 +326,13 @@ async function siteScenario(browserName, page, base, site) {
     throw new Error(
       `after "${card.fixes[0].label}" the editor's model holds ${JSON.stringify(after)}, not ${JSON.stringify(fixed)}`,
     );
+  await assertShown(page, fixed, 'after the fix');
   await page.screenshot({ path: join(screenshots, `${browserName}-site-${site.name}-fixed.png`) });
   await chord(page, 'Control', 'z');
   await sleep(400);
   const undone = await model(page);
   if (undone !== POST) throw new Error(`one Ctrl+Z after the fix leaves ${JSON.stringify(undone)}`);
+  await assertShown(page, POST, 'after the undo');
   return `flagged in ${elapsed} ms`;
 }
 
