@@ -463,7 +463,8 @@ impl Frame {
             let digits = s.bytes().any(|b| b.is_ascii_digit());
             // Every age has a digit: without one, the pattern is not searched (nor compiled).
             let ages = if digits {
-                pattern::AGE_CUE.find_iter(s).count() + crate::phi::named_ages(&text[span.clone()])
+                pattern::AGE_CUE.find_iter(s).count()
+                    + crate::lexicon::names::named_ages(&text[span.clone()])
             } else {
                 0
             };

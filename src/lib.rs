@@ -21,11 +21,14 @@ mod lexicon;
 mod model;
 mod pattern;
 pub mod phi;
+pub mod registry;
 pub mod rules;
+pub mod settings;
 pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use config::{Config, ConfigError, Region, Sensitivity};
+pub use config::{Config, Region, Sensitivity};
 pub use engine::{check, training_features, warm_rule, Training};
 pub use finding::{Category, Cite, Finding, Kind, Severity};
+pub use settings::ConfigError;

@@ -1,5 +1,6 @@
 //! Rules as data: each detector module declares its rules with their documentation (what,
-//! why, guidance per region, the better wording, examples that must and must not fire).
+//! why, guidance per region, the better wording, examples that must and must not fire); the
+//! list of them all is `registry.rs`, above the detectors.
 //! The catalogue (`chaperone rules`), the trainee explanations and the example tests are all
 //! generated from these declarations, so the code, the docs and the tests cannot drift apart.
 
@@ -99,22 +100,4 @@ impl Serialize for Region {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
     }
-}
-
-/// Every rule, in catalogue order: identifiers first, then conduct.
-pub fn all() -> impl Iterator<Item = &'static Rule> {
-    crate::phi::RULES
-        .iter()
-        .chain(crate::conduct::RULES.iter())
-        .flat_map(|group| group.iter())
-}
-
-/// The rule with this id.
-pub fn by_id(id: &str) -> Option<&'static Rule> {
-    all().find(|r| r.id == id)
-}
-
-/// Whether `id` names a rule or a category (`phi`, `professionalism`).
-pub fn is_known_id_or_category(id: &str) -> bool {
-    id == "phi" || id == "professionalism" || by_id(id).is_some()
 }

@@ -1,11 +1,11 @@
 //! The JavaScript binding: the only module that knows about the browser. Findings cross
 //! with UTF-16 offsets, which is what DOM ranges and JavaScript strings use.
 
-use crate::config::Dropped;
 use crate::finding::{Category, Cite, Kind, Severity};
 use crate::rules::Rule;
+use crate::settings::Dropped;
 use crate::text::{convert_offsets, Unit};
-use crate::{catalogue, check, rules, Config, Finding, Region};
+use crate::{catalogue, check, registry, Config, Finding, Region};
 use serde::Serialize;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -22,7 +22,7 @@ fn start() {
 pub struct Engine {
     config: Config,
     /// What every finding of a rule shares in the configured region, as frozen JavaScript
-    /// objects at the rule's index in `rules::all()`, sent the first time a rule is found.
+    /// objects at the rule's index in `registry::all()`, sent the first time a rule is found.
     rules: JsValue,
     /// Which rules' shared parts `rules` holds.
     sent: RefCell<Vec<bool>>,
@@ -109,9 +109,9 @@ type Compact<'a> = (
     Option<&'a [String]>,
 );
 
-/// Each rule's index in `rules::all()`, by id.
+/// Each rule's index in `registry::all()`, by id.
 static INDEX: LazyLock<HashMap<&str, (usize, &Rule)>> = LazyLock::new(|| {
-    rules::all()
+    registry::all()
         .enumerate()
         .map(|(i, r)| (r.id, (i, r)))
         .collect()

@@ -1,13 +1,13 @@
 //! Every rule's documented examples, run as tests: each `fire` example must raise the rule,
 //! each `pass` example must not. Also checks that every rule is fully documented.
 
-use chaperone::{check, rules, Config};
+use chaperone::{check, registry, Config};
 use std::collections::HashSet;
 
 #[test]
 fn every_rule_fires_on_its_examples_and_not_on_its_look_alikes() {
     let mut failures = Vec::new();
-    for rule in rules::all() {
+    for rule in registry::all() {
         for ex in rule.examples.fire {
             let config = Config {
                 region: ex.region,
@@ -51,7 +51,7 @@ fn every_rule_fires_on_its_examples_and_not_on_its_look_alikes() {
 #[test]
 fn every_rule_is_documented_with_guidance_for_every_region() {
     let mut ids = HashSet::new();
-    for rule in rules::all() {
+    for rule in registry::all() {
         assert!(ids.insert(rule.id), "duplicate rule id {}", rule.id);
         let prefix = match rule.category() {
             chaperone::Category::Phi => "phi/",

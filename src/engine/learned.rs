@@ -19,7 +19,8 @@ use crate::context::{Ctx, Hit};
 use crate::finding::{Category, Kind};
 use crate::model::linear::Linear;
 use crate::model::tokens::Token;
-use crate::rules::{self, Rule};
+use crate::registry;
+use crate::rules::Rule;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -73,7 +74,7 @@ static LABEL_RULES: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
     LABELS
         .iter()
         .map(|&k| {
-            rules::all()
+            registry::all()
                 .find(|r| r.kind == k)
                 .expect("every label has a rule")
         })
@@ -81,7 +82,7 @@ static LABEL_RULES: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
 });
 
 static TAG_RULE_REFS: LazyLock<Vec<Option<&'static Rule>>> =
-    LazyLock::new(|| TAG_RULES.iter().map(|id| rules::by_id(id)).collect());
+    LazyLock::new(|| TAG_RULES.iter().map(|id| registry::by_id(id)).collect());
 
 /// Whether an identifier rule is decided by its format, not by context: everything but
 /// names, places, street addresses, dates and ages (postcodes and ZIP codes are formats).

@@ -10,7 +10,7 @@ use crate::finding::{Category, Finding};
 use crate::frame::Frame;
 use crate::model::tokens::tokenize;
 use crate::text::Normalized;
-use crate::{conduct, phi, rules};
+use crate::{conduct, phi, registry};
 use std::borrow::Cow;
 use std::ops::Range;
 
@@ -21,7 +21,7 @@ use std::ops::Range;
 /// warms rule by rule when an editor gets focus, so a keystroke's check never waits for more
 /// than one rule.
 pub fn warm_rule(config: &Config, index: usize) -> bool {
-    let Some(rule) = rules::all().nth(index) else {
+    let Some(rule) = registry::all().nth(index) else {
         return false;
     };
     if let Some(example) = rule.examples.fire.first() {
@@ -238,7 +238,7 @@ mod tests {
         let config = Config::default();
         let before = check(text, &config);
         let rules_warmed = (0..).take_while(|&i| warm_rule(&config, i)).count();
-        assert_eq!(rules_warmed, rules::all().count());
+        assert_eq!(rules_warmed, registry::all().count());
         assert_eq!(check(text, &config), before);
         let rules: Vec<&str> = before.iter().map(|f| f.rule).collect();
         for rule in [

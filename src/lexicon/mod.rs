@@ -1,5 +1,6 @@
 //! Word and phrase sets matched on whole words, ASCII case-insensitively, in one pass.
 
+pub mod name_words;
 pub mod names;
 pub mod places;
 pub mod vocab;

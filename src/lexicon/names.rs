@@ -1,8 +1,10 @@
 //! The name lists (data/first-names*.txt, data/surnames.txt, sorted by build.rs) and how a
 //! word is looked up in them: shared by the name detector and the learned tagger's features.
 
-use super::SortedLines;
+use super::name_words;
+use super::{SortedLines, WordList};
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 /// First names and nicknames, lowercased, one a line.
 pub static FIRST_NAMES: SortedLines =
@@ -59,3 +61,43 @@ fn fold_accent(c: char) -> char {
         _ => c,
     }
 }
+
+/// How many "Sunny (7)" `sentence` holds: a listed first name with an age in brackets right
+/// after it. The frame counts each as a person with an age, as it counts "7yo".
+pub fn named_ages(sentence: &str) -> usize {
+    let named_age = |at: usize| {
+        let rest = &sentence.as_bytes()[at + 1..];
+        let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
+        if !(1..=3).contains(&digits) || rest.get(digits) != Some(&b')') {
+            return false;
+        }
+        let age = rest[..digits]
+            .iter()
+            .fold(0, |n, d| n * 10 + u32::from(d - b'0'));
+        if age > 120 {
+            return false;
+        }
+        let before = &sentence[..at];
+        let before = before.strip_suffix(' ').unwrap_or(before);
+        let word = before
+            .rsplit(|c: char| !(c.is_alphabetic() || c == '\'' || c == '-'))
+            .next()
+            .unwrap_or("");
+        word.starts_with(name_words::is_upper)
+            && in_list(&FIRST_NAMES, word)
+            && !AMBIGUOUS_STRICT.contains(word)
+    };
+    sentence
+        .match_indices('(')
+        .filter(|&(at, _)| named_age(at))
+        .count()
+}
+
+/// Stricter than `AMBIGUOUS` for names with only an age after them: real words in a list
+/// like "Bed (3)" or "Ward, 12,".
+pub static AMBIGUOUS_STRICT: LazyLock<WordList> = LazyLock::new(|| {
+    WordList::new(&[
+        "ward", "bed", "bay", "room", "year", "grade", "age", "aged", "the", "patient", "kids",
+        "twins", "day", "week",
+    ])
+});

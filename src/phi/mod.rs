@@ -8,7 +8,6 @@ mod combination;
 mod contact;
 mod dates;
 mod health_ids;
-mod name_words;
 mod names;
 mod numbers;
 mod places;
@@ -17,7 +16,6 @@ mod watch;
 use crate::context::{Ctx, Hit};
 use crate::guidance::*;
 use crate::rules::{Guidance, Rule};
-pub(crate) use names::named_ages;
 
 /// The identifier rules, one slice per detector family.
 pub static RULES: &[&[Rule]] = &[

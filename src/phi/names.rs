@@ -4,12 +4,12 @@
 //! and every later mention of a name already found. Colleagues ("Dr Patel", "our reg Tom"),
 //! study authors ("Smith et al."), eponyms ("Parkinson's") and hashtags are left alone.
 
-use super::name_words::{self, any_word_end, blanks, name_word_end, run_end, Joins};
 use super::IDENTIFIER_GUIDANCE;
 use crate::config::{Region, Sensitivity};
 use crate::context::{Ctx, Hit};
 use crate::finding::{Kind, Severity};
-use crate::lexicon::names::{in_list, without_possessive, FIRST_NAMES, SURNAMES};
+use crate::lexicon::name_words::{self, any_word_end, blanks, name_word_end, run_end, Joins};
+use crate::lexicon::names::{in_list, without_possessive, AMBIGUOUS_STRICT, FIRST_NAMES, SURNAMES};
 use crate::lexicon::{gated, WordList, WordSet};
 use crate::pattern;
 use crate::rules::{ex, ex_in, Examples, Rule};
@@ -1096,46 +1096,6 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
         hits.push(Hit::new(&PERSON_NAME, r));
     }
 }
-
-/// How many "Sunny (7)" `sentence` holds: a listed first name with an age in brackets right
-/// after it. The frame counts each as a person with an age, as it counts "7yo".
-pub(crate) fn named_ages(sentence: &str) -> usize {
-    let named_age = |at: usize| {
-        let rest = &sentence.as_bytes()[at + 1..];
-        let digits = rest.iter().take_while(|b| b.is_ascii_digit()).count();
-        if !(1..=3).contains(&digits) || rest.get(digits) != Some(&b')') {
-            return false;
-        }
-        let age = rest[..digits]
-            .iter()
-            .fold(0, |n, d| n * 10 + u32::from(d - b'0'));
-        if age > 120 {
-            return false;
-        }
-        let before = &sentence[..at];
-        let before = before.strip_suffix(' ').unwrap_or(before);
-        let word = before
-            .rsplit(|c: char| !(c.is_alphabetic() || c == '\'' || c == '-'))
-            .next()
-            .unwrap_or("");
-        word.starts_with(name_words::is_upper)
-            && in_list(&FIRST_NAMES, word)
-            && !AMBIGUOUS_STRICT.contains(word)
-    };
-    sentence
-        .match_indices('(')
-        .filter(|&(at, _)| named_age(at))
-        .count()
-}
-
-/// Stricter than `AMBIGUOUS` for names with only an age after them: real words in a list
-/// like "Bed (3)" or "Ward, 12,".
-static AMBIGUOUS_STRICT: LazyLock<WordList> = LazyLock::new(|| {
-    WordList::new(&[
-        "ward", "bed", "bay", "room", "year", "grade", "age", "aged", "the", "patient", "kids",
-        "twins", "day", "week",
-    ])
-});
 
 /// Words that make "First Word" an institution or a condition rather than a full name.
 static INSTITUTION: LazyLock<WordList> = LazyLock::new(|| {

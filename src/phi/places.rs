@@ -2,11 +2,11 @@
 //! patient's town, neighbourhood, school or workplace. Countries, states and places in news
 //! or announcements are not identifiers.
 
-use super::name_words::name_word_end;
 use super::CONTEXT_GUIDANCE;
 use crate::config::Region;
 use crate::context::{Ctx, Hit};
 use crate::finding::{Kind, Severity};
+use crate::lexicon::name_words::name_word_end;
 use crate::lexicon::{gated, WordSet};
 use crate::pattern;
 use crate::rules::{ex, ex_in, Examples, Rule};
