@@ -182,7 +182,16 @@ async function typeAndFlag(page, text) {
   ).catch(async (e) => {
     throw new Error(`${e.message}; model ${JSON.stringify(await model(page))}`);
   });
-  return { elapsed: Date.now() - lastKey, lastKey, state };
+  const elapsed = Date.now() - lastKey;
+  // The last check may still redraw (a flag joining or changing severity): let it settle.
+  const flags = (s) => JSON.stringify([s.badges.map((b) => b.text), s.highlighted.map((h) => [h.text, h.rects])]);
+  let settled = state;
+  for (let last = ''; flags(settled) !== last;) {
+    last = flags(settled);
+    await sleep(250);
+    settled = await observeSite(page);
+  }
+  return { elapsed, lastKey, state: settled };
 }
 
 /** Hides the extension's underlines (highlights and overlay marks) while `during` runs. */
@@ -215,10 +224,17 @@ async function assertPainted(page, browserName, site, word) {
     height: Math.ceil(r.bottom - r.top) + 4,
   };
   const file = (what) => join(screenshots, `${browserName}-site-${site.name}-${what}.png`);
-  const shot = (what) => page.screenshot({ clip, path: file(what), encoding: 'base64' });
+  const shot = async (what) => {
+    const png = await page.screenshot({ clip });
+    writeFileSync(file(what), png);
+    return Buffer.from(png).toString('base64');
+  };
+  // A blinking caret near the word would change its pixels between looks: hide it.
+  await page.evaluate(() => (document.documentElement.style.caretColor = 'transparent'));
   const before = await shot('word-highlighted');
   const without = await withoutUnderlines(page, () => shot('word-plain'));
   const after = await shot('word-highlighted-again');
+  await page.evaluate(() => (document.documentElement.style.caretColor = ''));
   if (before !== after)
     throw new Error(
       `the pixels under "${word}" changed between two looks at the same underline (${file('word-highlighted')})`,
