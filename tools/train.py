@@ -54,7 +54,10 @@ TAG_CLASS_WEIGHT = {0: 1.0, **{k: float(os.environ.get("TAG_W", "3")) for k in r
 # Weights below this are dropped from the shipped model.
 PRUNE = float(os.environ.get("PRUNE", "0.15"))
 # The share of ordinary posts (no conduct label) the thresholds may alarm on, out of fold.
-PLAIN_ALARM_BUDGET = 0.065
+# Twenty-six thresholds chosen on the same posts read them more kindly than new posts: on
+# posts held out of the choice (`held_out`), a budget of 0.065 alarmed on 8.0 %, over the
+# product's 8 % bar, and 0.05 on 6.3 %.
+PLAIN_ALARM_BUDGET = 0.05
 # How much a rule's documented examples count beside an annotated post: those that must
 # fire, and the look-alikes that must not (near misses by design, which weigh less).
 FIRE_WEIGHT = 1.0
@@ -417,6 +420,23 @@ def label_thresholds(post_p, y, has):
         _, taus, pos = best
 
 
+def held_out(post_p, y, has, k=5):
+    """Conduct recall and plain-post alarms on posts held out of the threshold choice: the
+    thresholds are chosen on four folds' out-of-fold scores and applied to the fifth."""
+    nl, n = len(LABELS), len(y)
+    found = alarmed = plain_n = 0
+    for fold in folds(n, k):
+        te = np.array(fold)
+        tr = np.setdiff1d(np.arange(n), te)
+        taus = label_thresholds(post_p[tr], y[tr], has[tr])
+        pos = post_p[te] >= taus[np.arange(nl) + nl * has[te]]
+        plain = y[te][:, :12].sum(1) == 0
+        alarmed += pos[plain, :12].any(1).sum()
+        plain_n += plain.sum()
+        found += (pos[:, :12] & (y[te][:, :12] == 1)).sum()
+    return found / y[:, :12].sum(), alarmed / plain_n
+
+
 def quantise(w):
     scale = float(np.abs(w).max()) / 32767 if w.size and np.abs(w).max() > 0 else 1.0
     return np.round(w / scale).astype("<i2"), scale
@@ -465,6 +485,8 @@ def train(args, posts, feats, rulekinds, n_real):
           f"{(pos[:, :12] & (yr[:, :12] == 1)).sum() / yr[:, :12].sum():.3f}, plain alarm "
           f"{pos[plain, :12].any(1).mean():.3f}, combination "
           f"{(pos[:, 12] & (yr[:, 12] == 1)).sum() / yr[:, 12].sum():.3f}")
+    print("held out of the threshold choice: conduct recall %.3f, plain alarm %.3f"
+          % held_out(post_p[:n_real], yr, has[:n_real]))
     os.makedirs(args.out, exist_ok=True)
     known = labels >= 0
     cols, m = fit_tagger([r for r, k in zip(rows, known) if k], labels[known], args.c_tag,
