@@ -356,7 +356,12 @@ pub fn post(ctx: &Ctx, tokens: &[Token], words: &Words, hits: &[Hit]) -> Vec<Pos
         push(feature(b"first", words.shape(0)), Some(0));
     }
     for i in 0..tokens.len() {
-        push(feature(b"u", words.value(i)), Some(i));
+        let w = words.value(i);
+        push(feature(b"u", w), Some(i));
+        // A word's first five letters stand for its inflections ("retard", "retarded").
+        if w.len() > 5 && tokens[i].class == Class::Word {
+            push(feature(b"u5", &w[..5]), Some(i));
+        }
         if i > 0 {
             push(pair(b"bi", words.value(i - 1), words.value(i)), Some(i));
         }
