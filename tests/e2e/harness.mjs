@@ -12,17 +12,21 @@ export const root = new URL('../..', import.meta.url).pathname;
 const fixtures = join(root, 'tests', 'e2e', 'fixtures');
 const out = join(root, 'build', 'e2e');
 export const EDITORS = ['textarea', 'input', 'contenteditable', 'quill', 'lexical', 'tiptap', 'slate', 'draft'];
+/** Editors and frames with scenarios of their own (editors.mjs). */
+export const MORE_EDITORS = ['ckeditor', 'tinymce', 'trix', 'codemirror', 'frames'];
 
 /** Bundles the fixture editors (real frameworks from npm) into build/e2e. */
 export async function buildFixtures() {
   mkdirSync(out, { recursive: true });
   const template = readFileSync(join(fixtures, 'page.html.tmpl'), 'utf8');
   await build({
-    entryPoints: Object.fromEntries(EDITORS.map((e) => [e, join(fixtures, `${e}.js`)])),
+    entryPoints: Object.fromEntries([...EDITORS, ...MORE_EDITORS].map((e) => [e, join(fixtures, `${e}.js`)])),
     outdir: out,
     bundle: true,
     minify: true,
     format: 'iife',
+    // An editor's stylesheet is imported as text and added to its page.
+    loader: { '.css': 'text' },
     define: { 'process.env.NODE_ENV': '"production"', global: 'window' },
     logLevel: 'warning',
   });
@@ -33,7 +37,7 @@ export async function buildFixtures() {
     format: 'iife',
     logLevel: 'warning',
   });
-  for (const name of [...EDITORS, 'hostile', 'hostileframe']) {
+  for (const name of [...EDITORS, ...MORE_EDITORS, 'hostile', 'hostileframe']) {
     writeFileSync(join(out, `${name}.html`), template.replaceAll('{{name}}', name));
   }
 }
