@@ -5,9 +5,9 @@
 // underline really painted (the pixels under a flagged word differ with and without it); the
 // card and the badge drawn in the top-level page, inside the window and off the flagged text;
 // the card's first fix applied and read back from the editor's own API; one Ctrl+Z restores
-// exactly the typed text and a redo brings the fix back; a clean post gets no flag. Where the
-// extension knows an editor cannot take a fix safely, the card says so and copies the fixed
-// text instead, and the editor is left as it was.
+// exactly the typed text and a redo brings the fix back; a clean post gets no flag. Where an
+// editor cannot take a fix (it refuses synthetic input), the card says so and copies the
+// fixed text instead, and the editor is left as it was.
 
 import { join } from 'node:path';
 import { root, sleep, waitFor } from './harness.mjs';
@@ -19,8 +19,8 @@ const FLAGGED = ['Okafor', '94', '943 476 5919', 'frequent flyer'];
 /** How long after the last key a post must be flagged. */
 const FLAG_BUDGET_MS = 2000;
 
-/** The editors and frames: fixture page, for frames which one to use, and the redo keys
- * where they are not Ctrl+Shift+Z. */
+/** The editors and frames: fixture page, for frames which one to use, the redo keys where
+ * they are not Ctrl+Shift+Z, and whether the editor refuses a fix. */
 const CASES = [
   { name: 'ckeditor', label: 'CKEditor 5' },
   { name: 'tinymce', label: 'TinyMCE (iframe mode)' },
@@ -30,6 +30,7 @@ const CASES = [
   { name: 'frames', frame: 'srcdoc', label: 'contenteditable in a srcdoc iframe' },
   { name: 'frames', frame: 'written', label: 'contenteditable in an about:blank iframe written by document.write' },
   { name: 'frames', frame: 'scripted', label: 'contenteditable in an about:blank iframe made editable by script' },
+  { name: 'guarded', label: "an editor that takes only the user's own keys", refuses: true },
 ];
 
 /** Everything the tests read from the page: the extension's badges and
@@ -210,16 +211,19 @@ async function openCard(page, word) {
   return waitFor(async () => (await observeAll(page)).card, `a card on "${word}"`);
 }
 
-/** Clicks a card button by its label, inside the extension's shadow root. */
+/** Clicks a card button by its label with the mouse, as a user would (focus leaves the
+ * editor for the card, which TinyMCE takes as the end of typing). */
 async function clickCardButton(page, label) {
-  const clicked = await page.evaluate((label) => {
+  const point = await page.evaluate((label) => {
     const button = [
       ...document.getElementById('chaperone-host').shadowRoot.querySelectorAll('.chaperone-card button'),
     ].find((b) => b.textContent === label);
-    button?.click();
-    return !!button;
+    const r = button?.getBoundingClientRect();
+    return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
   }, label);
-  if (!clicked) throw new Error(`no "${label}" button on the card`);
+  if (!point) throw new Error(`no "${label}" button on the card`);
+  await page.mouse.move(point.x, point.y, { steps: 4 });
+  await page.mouse.click(point.x, point.y);
 }
 
 /** Drawn in the top-level page, inside the window, and on no flagged word. */
@@ -257,11 +261,11 @@ async function editorScenario(browserName, page, base, c) {
   const card = await openCard(page, first);
   assertPlacement(await observeAll(page), 'card open');
   await page.screenshot({ path: join(screenshots, `${browserName}-${slug(c)}-card.png`) });
-  if (card.copy) return copyScenario(browserName, page, c, card);
   if (!card.fixes.length) throw new Error(`the card on "${first}" offers no fix: ${card.text}`);
   const fixed = POST.replace(card.flagged, card.fixes[0].suggestion);
   if (!POST.includes(card.flagged) || fixed === POST) throw new Error(`the card flags ${JSON.stringify(card.flagged)}`);
   await clickCardButton(page, card.fixes[0].label);
+  if (c.refuses) return refusedScenario(browserName, page, c, fixed);
   await waitFor(async () => (await model(page)) !== POST, 'the fix in the editor').catch(() => {});
   await sleep(300);
   const after = await model(page);
@@ -278,23 +282,56 @@ async function editorScenario(browserName, page, base, c) {
   await chord(page, ...(c.redo ?? ['Control', 'Shift', 'z']));
   await sleep(400);
   const redone = await model(page);
-  if (redone !== fixed) throw new Error(`redo after the undo leaves ${JSON.stringify(redone)}`);
-  return `flagged in ${elapsed} ms`;
+  if (redone === fixed) return `flagged in ${elapsed} ms`;
+  // Redo may do nothing, where the editor has no working redo of its own in this browser.
+  if (redone !== POST || (await redoWorks(page, base, c)))
+    throw new Error(`redo after the undo leaves ${JSON.stringify(redone)}`);
+  return `flagged in ${elapsed} ms; the editor has no redo here, not even of its own typing`;
 }
 
-/** The card says the editor cannot take a fix here and copies the fixed text instead; the
+/** Whether the editor's redo brings back its own typing after an undo (Trix's does nothing in
+ * Firefox, which sends no beforeinput for Ctrl+Shift+Z there). */
+async function redoWorks(page, base, c) {
+  await open(page, base, c);
+  await focusEnd(page);
+  await page.keyboard.type('Lovely day.', { delay: 5 });
+  await sleep(1200);
+  await chord(page, 'Control', 'z');
+  await sleep(400);
+  const undone = await model(page);
+  await chord(page, ...(c.redo ?? ['Control', 'Shift', 'z']));
+  await sleep(400);
+  return undone !== 'Lovely day.' && (await model(page)) === 'Lovely day.';
+}
+
+/** The editor refused the fix: the card says so and copies the fixed text instead, and the
  * editor is left exactly as typed. */
-async function copyScenario(browserName, page, c, card) {
-  if (!/cannot|can't/i.test(card.text)) throw new Error(`the card offers a copy without saying why: ${card.text}`);
+async function refusedScenario(browserName, page, c, fixed) {
+  const card = await waitFor(async () => {
+    const c = (await observeAll(page)).card;
+    return c?.copy ? c : null;
+  }, 'the card to offer "Copy fixed text"');
+  if (!/cannot take the fix/.test(card.text))
+    throw new Error(`the card offers a copy without saying why: ${card.text}`);
+  await page.screenshot({ path: join(screenshots, `${browserName}-${slug(c)}-refused.png`) });
+  if (card.fixes.length) throw new Error(`the card still offers fixes: ${card.fixes.map((f) => f.label)}`);
+  if ((await model(page)) !== POST) throw new Error(`the refused fix changed the editor: ${await model(page)}`);
   await clickCardButton(page, 'Copy fixed text');
-  await sleep(300);
+  await waitFor(
+    () =>
+      page.evaluate(() => {
+        const said = document.getElementById('chaperone-host').shadowRoot.querySelector('.chaperone-copy')?.textContent;
+        return said === 'Copy fixed text' ? null : said;
+      }),
+    'the copy button to answer',
+  ).then((said) => {
+    if (said !== 'Copied') throw new Error(`the copy button says ${JSON.stringify(said)}`);
+  });
   const after = await model(page);
   if (after !== POST) throw new Error(`"Copy fixed text" changed the editor: ${JSON.stringify(after)}`);
   const copied = await readClipboard(page);
-  const expected = POST.replace(card.flagged, card.fixes[0]?.suggestion ?? '');
-  if (copied !== expected)
-    throw new Error(`the clipboard holds ${JSON.stringify(copied)}, not ${JSON.stringify(expected)}`);
-  return 'fix copied, editor untouched';
+  if (copied !== fixed) throw new Error(`the clipboard holds ${JSON.stringify(copied)}, not ${JSON.stringify(fixed)}`);
+  return 'the editor refused the fix; the fixed text copied, the editor untouched';
 }
 
 /** What the clipboard holds, pasted with Ctrl+V into a textarea the test adds. */
@@ -332,7 +369,10 @@ async function cleanScenario(page, base, c) {
 /** The scenarios, as [label, run] pairs for run.mjs. */
 export function editorCases(browserName, page, base) {
   return CASES.flatMap((c) => [
-    [`${c.label}: flagged, painted, fixed, one undo, redo`, () => editorScenario(browserName, page, base, c)],
+    [
+      `${c.label}: flagged, painted, ${c.refuses ? 'the fix refused and the fixed text copied' : 'fixed, one undo, redo'}`,
+      () => editorScenario(browserName, page, base, c),
+    ],
     [`${c.label}: a clean post is not flagged`, () => cleanScenario(page, base, c)],
   ]);
 }

@@ -13,7 +13,7 @@ const fixtures = join(root, 'tests', 'e2e', 'fixtures');
 const out = join(root, 'build', 'e2e');
 export const EDITORS = ['textarea', 'input', 'contenteditable', 'quill', 'lexical', 'tiptap', 'slate', 'draft'];
 /** Editors and frames with scenarios of their own (editors.mjs). */
-export const MORE_EDITORS = ['ckeditor', 'tinymce', 'trix', 'codemirror', 'frames'];
+export const MORE_EDITORS = ['ckeditor', 'tinymce', 'trix', 'codemirror', 'frames', 'guarded'];
 
 /** Bundles the fixture editors (real frameworks from npm) into build/e2e. */
 export async function buildFixtures() {

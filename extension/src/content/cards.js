@@ -8,14 +8,17 @@ import { applyFix } from './fix.js';
 import { settings } from './check.js';
 import { draw, rectsOf } from './draw.js';
 import { dismissalKey, fields } from './fields.js';
+import { boxOf } from './frames.js';
 import { layer, shadow } from './layer.js';
 
 /** The open card: `{ wrap, field, index }`, or null. */
 export let openCard = null;
 
 /** Opens the card of a field's flag; Escape, or Tab out of it, closes it and gives focus back
- * to `opener` (the badge, when the card was opened from it) or the field. */
-export function showCard(field, index, { opener = field } = {}) {
+ * to `opener` (the badge, when the card was opened from it) or the field. With `fixed`, the
+ * field's text as the fix would have left it, the editor refused the fix: the card offers to
+ * copy that text instead. */
+export function showCard(field, index, { opener = field, fixed } = {}) {
   const state = fields.get(field);
   const finding = state?.findings[index];
   closeCard();
@@ -24,10 +27,13 @@ export function showCard(field, index, { opener = field } = {}) {
   const card = renderCard(finding, {
     trainee: settings.trainee,
     flagged: flagged.length > 80 ? `${flagged.slice(0, 77)}…` : flagged,
-    onFix: (replacement) => {
+    onFix: async (replacement) => {
       closeCard();
-      applyFix(field, finding, replacement);
+      if ((await applyFix(field, finding, replacement)) !== 'refused') return;
+      const text = state.text.slice(0, finding.start) + replacement + state.text.slice(finding.end);
+      showCard(field, index, { opener, fixed: text })?.querySelector('.chaperone-copy').focus();
     },
+    onCopy: fixed === undefined ? undefined : () => copyText(fixed),
     onIgnore: () => {
       state.dismissed.add(dismissalKey(finding, state.text));
       state.findings = state.findings.filter((f) => f !== finding);
@@ -53,7 +59,7 @@ export function showCard(field, index, { opener = field } = {}) {
     }
   });
   layer.append(wrap);
-  const rect = rectsOf(field, state, index)[0] ?? field.getBoundingClientRect();
+  const rect = rectsOf(field, state, index)[0] ?? boxOf(field);
   const top =
     rect.bottom + 6 + card.offsetHeight > innerHeight ? Math.max(4, rect.top - card.offsetHeight - 6) : rect.bottom + 6;
   Object.assign(wrap.style, {
@@ -67,6 +73,16 @@ export function showCard(field, index, { opener = field } = {}) {
 export function closeCard() {
   openCard?.wrap.remove();
   openCard = null;
+}
+
+/** Puts `text` on the clipboard (from a click on the card); false if the browser refused. */
+async function copyText(text) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Adds a term to the allow list; the background picks the change up from storage. */

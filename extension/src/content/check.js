@@ -6,6 +6,7 @@
 import { extract } from './extract.js';
 import { dismissalKey, fields, forget, stateOf } from './fields.js';
 import { draw, showNote } from './draw.js';
+import { activeElement, present } from './frames.js';
 import { ask, MESSAGES, send } from '../protocol.js';
 
 /** A pause in typing long enough to check without flickering mid-word; a word boundary
@@ -33,7 +34,7 @@ export function schedule(field, delay = IDLE_MS) {
 }
 
 async function check(field) {
-  if (!field.isConnected) {
+  if (!present(field)) {
     forget(field);
     return;
   }
@@ -91,7 +92,7 @@ export function typed() {
   lastInput = Date.now();
   if (warmTimer) return;
   warmTimer = setInterval(() => {
-    const composing = fields.has(document.activeElement) && Date.now() - lastInput < COMPOSING_MS;
+    const composing = fields.has(activeElement()) && Date.now() - lastInput < COMPOSING_MS;
     if (composing && document.visibilityState === 'visible') warmEngine();
     else {
       clearInterval(warmTimer);

@@ -5,18 +5,23 @@
 
 import { isPlain, rangeFor } from './extract.js';
 import { fields, forget } from './fields.js';
+import { boxOf, frameOffset, present, shifted } from './frames.js';
 import { layer, live, mountHost, styleHighlightsIn } from './layer.js';
 import { placeBadge } from './place.js';
 import { clearHighlights, paintHighlights, SEVERITIES } from '../ui/highlights.js';
 import { summarize } from '../ui/summary.js';
 
+/** The windows whose documents hold our highlights (ours, and frames' without a URL). */
+let painted = new Set([window]);
+
 /** Redraws every field's findings, and forgets fields that left the page. */
 export function draw() {
   mountHost();
-  const ranges = Object.fromEntries(SEVERITIES.map((s) => [s, []]));
+  /** Ranges by severity, for each window whose document holds fields. */
+  const byView = new Map([[window, null]]);
   let all = [];
   for (const [field, state] of fields) {
-    if (!field.isConnected) {
+    if (!present(field)) {
       forget(field);
       continue;
     }
@@ -24,12 +29,17 @@ export function draw() {
     if (isPlain(field)) drawMirror(field, state);
     else {
       if (state.findings.length) styleHighlightsIn(field.getRootNode());
+      const view = field.ownerDocument.defaultView;
+      const ranges = byView.get(view) ?? Object.fromEntries(SEVERITIES.map((s) => [s, []]));
+      byView.set(view, ranges);
       state.ranges = state.findings.map((f) => rangeFor(state.nodes, f.start, f.end));
       state.findings.forEach((f, i) => state.ranges[i] && ranges[f.severity]?.push(state.ranges[i]));
     }
     drawBadge(field, state);
   }
-  if (!paintHighlights(ranges)) clearHighlights();
+  for (const view of painted) if (!byView.has(view) && !view.closed) clearHighlights(view);
+  for (const [view, ranges] of byView) if (!ranges || !paintHighlights(ranges, view)) clearHighlights(view);
+  painted = new Set(byView.keys());
   const summary = summarize(all);
   if (live.textContent !== summary) live.textContent = summary;
 }
@@ -73,10 +83,10 @@ export function drawMirror(field, state) {
     layer.prepend(state.mirror);
   }
   const mirror = state.mirror;
-  const style = getComputedStyle(field);
+  const style = field.ownerDocument.defaultView.getComputedStyle(field);
   for (const key of MIRRORED) mirror.style[key] = style[key];
-  if (field instanceof HTMLInputElement) mirror.style.whiteSpace = 'pre';
-  const rect = field.getBoundingClientRect();
+  if (field.tagName === 'INPUT') mirror.style.whiteSpace = 'pre';
+  const rect = boxOf(field);
   Object.assign(mirror.style, {
     left: `${rect.left}px`,
     top: `${rect.top}px`,
@@ -137,8 +147,10 @@ function drawBadge(field, state) {
     height: badge.offsetHeight,
   });
   badge.hidden = !at;
-  if (at) Object.assign(badge.style, { left: `${at.left}px`, top: `${at.top}px` });
-  const rect = field.getBoundingClientRect();
+  // Placed in the field's document: a frame's is moved by the frame's place.
+  const offset = frameOffset(field);
+  if (at) Object.assign(badge.style, { left: `${at.left + offset.x}px`, top: `${at.top + offset.y}px` });
+  const rect = boxOf(field);
   if (state.note) Object.assign(state.note.style, { left: `${rect.left}px`, top: `${rect.bottom + 4}px` });
 }
 
@@ -160,14 +172,17 @@ export function showNote(field, state, message) {
   drawBadge(field, state);
 }
 
-/** The screen boxes of a field's flag `index`: its range, or its mark in the mirror. */
+/** The screen boxes of a field's flag `index` in our viewport: its range (in a frame, moved
+ * by the frame's place), or its mark in the mirror. */
 export function rectsOf(field, state, index) {
   if (isPlain(field)) {
     const mark = state.mirror?.querySelector(`mark[data-index="${index}"]`);
     return mark ? [...mark.getClientRects()] : [];
   }
   const range = state.ranges?.[index];
-  return range ? [...range.getClientRects()] : [];
+  if (!range) return [];
+  const offset = frameOffset(field);
+  return [...range.getClientRects()].map((r) => shifted(r, offset));
 }
 
 /** The field whose badge `element` is, or null. */

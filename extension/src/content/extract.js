@@ -22,8 +22,9 @@ const BLOCKS = new Set([
   'ARTICLE',
 ]);
 
-/** Whether a field is a textarea or input, whose text has no DOM ranges. */
-export const isPlain = (field) => field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement;
+/** Whether a field is a textarea or input, whose text has no DOM ranges (told by tagName:
+ * a field in a frame is not an instance of our window's classes). */
+export const isPlain = (field) => field.tagName === 'TEXTAREA' || field.tagName === 'INPUT';
 
 /** The field's text, and for contenteditable the text nodes with their UTF-16 offsets. */
 export function extract(field) {
@@ -73,7 +74,7 @@ export function rangeFor(nodes, start, end) {
   const a = locate(start, true);
   const b = locate(end, false);
   if (!a || !b || !a.node.isConnected || !b.node.isConnected) return null;
-  const range = document.createRange();
+  const range = a.node.ownerDocument.createRange();
   range.setStart(a.node, Math.min(a.offset, a.node.data.length));
   range.setEnd(b.node, Math.min(b.offset, b.node.data.length));
   return range;

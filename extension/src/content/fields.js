@@ -33,14 +33,16 @@ export function closedShadowRoot(element) {
 }
 
 /** The editable field a node belongs to, or null. An event from inside a closed shadow root
- * reaches us at its host: the field is then the root's focused element. */
+ * reaches us at its host: the field is then the root's focused element. Nodes may come from
+ * a frame's document, whose elements are not instances of our window's classes: they are
+ * told by nodeType and tagName. */
 export function fieldOf(node) {
-  if (!(node instanceof Element)) node = node?.parentElement;
+  if (node?.nodeType !== Node.ELEMENT_NODE) node = node?.parentElement;
   if (!node || host.contains(node)) return null;
   const closed = closedShadowRoot(node);
   if (closed) return closed.activeElement ? fieldOf(closed.activeElement) : null;
-  if (node instanceof HTMLTextAreaElement) return node;
-  if (node instanceof HTMLInputElement) return TEXT_INPUTS.has(node.type) ? node : null;
+  if (node.tagName === 'TEXTAREA') return node;
+  if (node.tagName === 'INPUT') return TEXT_INPUTS.has(node.type) ? node : null;
   if (!node.isContentEditable) return null;
   let root = node;
   while (root.parentElement?.isContentEditable) root = root.parentElement;

@@ -31,12 +31,19 @@ const CONTROLS = 'button, a[href], input, select, textarea, [role=button], [tabi
 const hasOwnControls = (frame, field) =>
   [...frame.querySelectorAll(CONTROLS)].some((el) => el !== field && !field.contains(el) && !el.contains(field));
 
-/** The box the user sees as `field`, in viewport coordinates: the field's, or its editor's
- * scroll container's, cut to its clipping ancestors and the window. Null when none of it
- * shows. */
+/** The box the user sees as `field`, in its document's viewport coordinates: the field's, or
+ * its editor's scroll container's (a frame's editable body: the frame's), cut to its clipping
+ * ancestors and the window. Null when none of it shows. */
 export function visibleBox(field, plain) {
-  let box = rectOf(field.getBoundingClientRect());
-  if (!plain && !scrolls(getComputedStyle(field))) {
+  const doc = field.ownerDocument;
+  const view = doc.defaultView;
+  const getComputedStyle = (el) => view.getComputedStyle(el);
+  const width = doc.documentElement.clientWidth || view.innerWidth;
+  let box =
+    field === doc.body && doc !== document
+      ? { left: 0, top: 0, right: width, bottom: doc.documentElement.clientHeight || view.innerHeight }
+      : rectOf(field.getBoundingClientRect());
+  if (!plain && field !== doc.body && !scrolls(getComputedStyle(field))) {
     let el = up(field);
     for (let level = 0; el && level < FRAME_LEVELS; level++, el = up(el)) {
       if (!scrolls(getComputedStyle(el))) continue;
@@ -48,7 +55,7 @@ export function visibleBox(field, plain) {
       break;
     }
   }
-  for (let el = up(field); el && el !== document.documentElement; el = up(el)) {
+  for (let el = up(field); el && el !== doc.documentElement; el = up(el)) {
     const style = getComputedStyle(el);
     if (style.overflowX === 'visible' && style.overflowY === 'visible') continue;
     const r = el.getBoundingClientRect();
@@ -59,12 +66,11 @@ export function visibleBox(field, plain) {
       bottom: Math.min(box.bottom, r.bottom),
     };
   }
-  const width = document.documentElement.clientWidth || innerWidth;
   box = {
     left: Math.max(box.left, 0),
     top: Math.max(box.top, 0),
     right: Math.min(box.right, width),
-    bottom: Math.min(box.bottom, innerHeight),
+    bottom: Math.min(box.bottom, view.innerHeight),
   };
   return box.right > box.left && box.bottom > box.top ? box : null;
 }
@@ -73,8 +79,8 @@ export function visibleBox(field, plain) {
 function textRects(view) {
   const shown = view.getBoundingClientRect();
   const rects = [];
-  const walker = document.createTreeWalker(view, NodeFilter.SHOW_TEXT);
-  const range = document.createRange();
+  const walker = view.ownerDocument.createTreeWalker(view, NodeFilter.SHOW_TEXT);
+  const range = view.ownerDocument.createRange();
   while (walker.nextNode()) {
     range.selectNodeContents(walker.currentNode);
     for (const r of range.getClientRects()) if (r.width > 1 && overlaps(r, shown)) rects.push(rectOf(r));
@@ -84,7 +90,7 @@ function textRects(view) {
 
 /** Whether `point` is in one of `el`'s own lines of text. */
 function ownTextAt(el, [x, y]) {
-  const range = document.createRange();
+  const range = el.ownerDocument.createRange();
   for (const node of el.childNodes) {
     if (node.nodeType !== Node.TEXT_NODE || !node.data.trim()) continue;
     range.selectNodeContents(node);
@@ -100,7 +106,9 @@ const PICTURES = 'img, svg, canvas, video, iframe, object, embed';
  * is inside it, what is behind it and empty boxes do not count. */
 function foreignAt(field, point) {
   const root = field.getRootNode();
-  const top = (root.elementsFromPoint ? root : document).elementsFromPoint(...point).find((el) => el !== host);
+  const top = (root.elementsFromPoint ? root : field.ownerDocument)
+    .elementsFromPoint(...point)
+    .find((el) => el !== host);
   if (!top || field.contains(top)) return false;
   const behind = new Set();
   for (let el = field; el; el = up(el)) behind.add(el);
@@ -112,14 +120,15 @@ function foreignAt(field, point) {
 }
 
 /**
- * Where to put a `width` × `height` badge for `field`: `{ left, top }` in viewport
- * coordinates, or null when the field is not visible. `view` is what shows the field's text
+ * Where to put a `width` × `height` badge for `field`: `{ left, top }` in its document's
+ * viewport coordinates, or null when the field is not visible. `view` is what shows the field's text
  * (the field, or a textarea's mirror), `length` the text's length.
  */
 export function placeBadge(field, { plain, view, length, width, height }) {
   const box = visibleBox(field, plain);
   if (!box) return null;
-  const vw = document.documentElement.clientWidth || innerWidth;
+  const win = field.ownerDocument.defaultView;
+  const vw = field.ownerDocument.documentElement.clientWidth || win.innerWidth;
   const at = (left, top) => ({ left, top });
   const { left: L, top: T, right: R, bottom: B } = box;
   const candidates = [
@@ -131,7 +140,7 @@ export function placeBadge(field, { plain, view, length, width, height }) {
     at(R + GAP, B - height),
     at(R + GAP, T),
     at(R - width, T - height - GAP),
-  ].filter((c) => c.left >= L && c.top >= 0 && c.left + width <= vw && c.top + height <= innerHeight);
+  ].filter((c) => c.left >= L && c.top >= 0 && c.left + width <= vw && c.top + height <= win.innerHeight);
   const text = length <= MAX_MEASURED_CHARS ? textRects(view) : [];
   const free = candidates.find((c) => {
     const r = { left: c.left, top: c.top, right: c.left + width, bottom: c.top + height };

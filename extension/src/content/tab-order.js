@@ -43,7 +43,7 @@ export function badgeForTab(event) {
   if (!event.shiftKey) return tabbableBadge(targetField(event));
   const from = event.composedPath?.()[0] ?? event.target;
   let badge = null;
-  if (from instanceof Element && !host.contains(from)) {
+  if (from?.nodeType === Node.ELEMENT_NODE && !host.contains(from)) {
     for (const f of fields.keys()) {
       if (tabbableBadge(f) && nextAfter(f) === from) badge = tabbableBadge(f);
     }

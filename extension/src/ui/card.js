@@ -17,11 +17,15 @@ function label(suggestion) {
 
 /**
  * Renders a card. `onFix(text)`, `onIgnore()` and `onAllow()` are called from its buttons;
- * `trainee` opens the "why this matters" section by default. A card that pops up over the
- * page is a non-modal dialog; an `inline` one, in a list of cards (the playground), is an
- * article.
+ * `trainee` opens the "why this matters" section by default. With `onCopy()`, the editor
+ * cannot take a fix: the card says so and offers "Copy fixed text" instead of its fixes. A
+ * card that pops up over the page is a non-modal dialog; an `inline` one, in a list of
+ * cards (the playground), is an article.
  */
-export function renderCard(finding, { trainee = false, flagged = '', inline = false, onFix, onIgnore, onAllow } = {}) {
+export function renderCard(
+  finding,
+  { trainee = false, flagged = '', inline = false, onFix, onIgnore, onAllow, onCopy } = {},
+) {
   const card = el(inline ? 'article' : 'div', `chaperone-card severity-${finding.severity}`);
   if (!inline) card.setAttribute('role', 'dialog');
   card.setAttribute('aria-label', finding.message);
@@ -46,7 +50,22 @@ export function renderCard(finding, { trainee = false, flagged = '', inline = fa
   card.append(why);
 
   const actions = el('div', 'chaperone-actions');
-  for (const s of finding.suggestions ?? []) {
+  if (onCopy) {
+    card.append(
+      el(
+        'p',
+        'chaperone-cannot',
+        'This editor cannot take the fix from Chaperone, so nothing in it was changed. Copy the fixed text and paste it in yourself.',
+      ),
+    );
+    const copy = el('button', 'chaperone-copy', 'Copy fixed text');
+    copy.type = 'button';
+    copy.addEventListener('click', async () => {
+      copy.textContent = (await onCopy()) ? 'Copied' : 'Copy failed: select the text and copy it';
+    });
+    actions.append(copy);
+  }
+  for (const s of onCopy ? [] : (finding.suggestions ?? [])) {
     const button = el('button', 'chaperone-fix', label(s));
     button.type = 'button';
     button.dataset.suggestion = s;
