@@ -191,9 +191,14 @@ async function assertPainted(page, browserName, c, word) {
   };
   const file = (what) => join(screenshots, `${browserName}-${slug(c)}-${what}.png`);
   const shot = (what) => page.screenshot({ clip, path: file(what), encoding: 'base64' });
+  // A blinking caret near the word (in the editor's document) would change its pixels: hide it.
+  const caret = (color) =>
+    page.evaluate((color) => (window.__editor.ownerDocument.documentElement.style.caretColor = color), color);
+  await caret('transparent');
   const before = await shot('word-highlighted');
   const without = await withoutHighlights(page, h.frame, () => shot('word-plain'));
   const after = await shot('word-highlighted-again');
+  await caret('');
   if (before !== after)
     throw new Error(
       `the pixels under "${word}" changed between two looks at the same highlight (${file('word-highlighted')})`,
