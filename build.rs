@@ -82,27 +82,49 @@ fn main() {
     for path in vocab {
         check_sorted(path.to_str().expect("a UTF-8 path"));
     }
+    // The conduct rules' phrase tables and word lists, a folder a category.
+    println!("cargo::rerun-if-changed=data/conduct");
+    let mut conduct: Vec<_> = std::fs::read_dir("data/conduct")
+        .expect("data/conduct")
+        .flat_map(|e| std::fs::read_dir(e.expect("data/conduct entry").path()).expect("a folder"))
+        .map(|e| e.expect("data/conduct file").path())
+        .collect();
+    conduct.sort();
+    for path in conduct {
+        check_sorted(path.to_str().expect("a UTF-8 path"));
+    }
 }
 
 /// Fails the build unless `path` holds lowercase lines, sorted bytewise, each once: the
-/// engine searches these lists as they lie, and a duplicate or a capital is a mistake.
+/// engine searches these lists as they lie, and a duplicate or a capital is a mistake. In a
+/// table (`.tsv`: a phrase, a tab, its better wording) the phrases are held to this.
 fn check_sorted(path: &str) {
     println!("cargo::rerun-if-changed={path}");
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let lines: Vec<&str> = text.lines().collect();
-    for (n, pair) in lines.windows(2).enumerate() {
+    let table = path.ends_with(".tsv");
+    let keys: Vec<&str> = (text.lines().enumerate())
+        .map(|(n, line)| match line.split_once('\t') {
+            Some((key, _)) if table => key,
+            None if !table => line,
+            _ => panic!(
+                "{path}:{}: {line:?}: a table's line is a phrase, a tab and its wording; a list's has no tab",
+                n + 1
+            ),
+        })
+        .collect();
+    for (n, pair) in keys.windows(2).enumerate() {
         assert!(
             pair[0] < pair[1],
-            "{path}:{}: {:?} is not after {:?} (the file must be sorted, each line once)",
+            "{path}:{}: {:?} is not after {:?} (the file must be sorted, each phrase once)",
             n + 2,
             pair[1],
             pair[0]
         );
     }
-    for (n, line) in lines.iter().enumerate() {
+    for (n, key) in keys.iter().enumerate() {
         assert!(
-            !line.is_empty() && line.to_lowercase() == *line && line.trim() == *line,
-            "{path}:{}: {line:?} must be a lowercase word or phrase without outer spaces",
+            !key.is_empty() && key.to_lowercase() == *key && key.trim() == *key,
+            "{path}:{}: {key:?} must be a lowercase word or phrase without outer spaces",
             n + 1
         );
     }

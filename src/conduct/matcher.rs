@@ -24,33 +24,32 @@ pub(super) enum Needs {
     Addressed,
 }
 
-/// One rule's phrases and the conditions on them.
+/// One rule's phrases and the conditions on them. The phrase tables and word lists are
+/// files under `data/conduct/` (one category a folder, checked by `build.rs`), included as
+/// text: a table has a phrase, a tab and its better wording a line; a list, a phrase a line.
 pub(super) struct Matcher {
     pub rule: &'static Rule,
-    /// Phrases with a better wording each ("" takes the rule's suggestions).
-    pub phrases: &'static [(&'static str, &'static str)],
+    /// Phrases with a better wording each (none takes the rule's suggestions).
+    pub phrases: &'static str,
     pub needs: Needs,
     /// Words in the same sentence that silence the phrase ("miles" for "frequent flyer").
-    pub unless: &'static [&'static str],
+    pub unless: &'static str,
     /// Words anywhere in the post that silence it (a disclosure, a consent statement).
-    pub unless_post: &'static [&'static str],
+    pub unless_post: &'static str,
     /// Words of which one must be in the same sentence (a role beside an insult).
-    pub with: &'static [&'static str],
+    pub with: &'static str,
 }
 
 impl Matcher {
     /// A matcher that needs nothing and has no exceptions.
-    pub const fn new(
-        rule: &'static Rule,
-        phrases: &'static [(&'static str, &'static str)],
-    ) -> Matcher {
+    pub const fn new(rule: &'static Rule, phrases: &'static str) -> Matcher {
         Matcher {
             rule,
             phrases,
             needs: Needs::Nothing,
-            unless: &[],
-            unless_post: &[],
-            with: &[],
+            unless: "",
+            unless_post: "",
+            with: "",
         }
     }
 
@@ -59,17 +58,17 @@ impl Matcher {
         self
     }
 
-    pub const fn unless(mut self, words: &'static [&'static str]) -> Matcher {
+    pub const fn unless(mut self, words: &'static str) -> Matcher {
         self.unless = words;
         self
     }
 
-    pub const fn unless_post(mut self, words: &'static [&'static str]) -> Matcher {
+    pub const fn unless_post(mut self, words: &'static str) -> Matcher {
         self.unless_post = words;
         self
     }
 
-    pub const fn with(mut self, words: &'static [&'static str]) -> Matcher {
+    pub const fn with(mut self, words: &'static str) -> Matcher {
         self.with = words;
         self
     }
@@ -109,8 +108,10 @@ pub(super) struct Compiled {
     owners: Vec<Vec<(usize, &'static str)>>,
 }
 
-fn set(words: &[&str]) -> Option<WordSet> {
-    (!words.is_empty()).then(|| WordSet::new(words))
+/// The set of a list's lines, if it has any.
+fn set(list: &str) -> Option<WordSet> {
+    let words: Vec<&str> = list.lines().collect();
+    (!words.is_empty()).then(|| WordSet::new(&words))
 }
 
 impl Compiled {
@@ -121,7 +122,8 @@ impl Compiled {
         let mut matchers = Vec::new();
         for m in groups.iter().flat_map(|g| g.iter()) {
             let mi = matchers.len();
-            for &(phrase, better) in m.phrases {
+            for line in m.phrases.lines() {
+                let (phrase, better) = line.split_once('\t').unwrap_or((line, ""));
                 let pi = *index.entry(phrase).or_insert_with(|| {
                     phrases.push(phrase);
                     owners.push(Vec::new());

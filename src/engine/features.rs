@@ -355,11 +355,11 @@ pub fn post(ctx: &Ctx, tokens: &[Token], words: &Words, hits: &[Hit]) -> Vec<Pos
     if !tokens.is_empty() {
         push(feature(b"first", words.shape(0)), Some(0));
     }
-    for i in 0..tokens.len() {
+    for (i, t) in tokens.iter().enumerate() {
         let w = words.value(i);
         push(feature(b"u", w), Some(i));
         // A word's first five letters stand for its inflections ("retard", "retarded").
-        if w.len() > 5 && tokens[i].class == Class::Word {
+        if w.len() > 5 && t.class == Class::Word {
             push(feature(b"u5", &w[..5]), Some(i));
         }
         if i > 0 {
