@@ -73,25 +73,33 @@ fn main() {
     sort_names(&out, "surnames.txt", &["data/surnames.txt"]);
     check_sorted("data/places.txt");
     check_sorted("data/iban-lengths.txt");
-    let mut vocab: Vec<_> = std::fs::read_dir("data/vocab")
-        .expect("data/vocab")
-        .map(|e| e.expect("data/vocab entry").path())
-        .collect();
-    vocab.sort();
-    println!("cargo::rerun-if-changed=data/vocab");
-    for path in vocab {
-        check_sorted(path.to_str().expect("a UTF-8 path"));
+    // The vocabularies: concepts, each conduct rule's phrases and lists, the identifier
+    // detectors' and the frame's word lists.
+    for dir in [
+        "data/vocab",
+        "data/conduct",
+        "data/phi",
+        "data/frame",
+        "data/lexicon",
+    ] {
+        check_lists(Path::new(dir));
     }
-    // The conduct rules' phrase tables and word lists, a folder a category.
-    println!("cargo::rerun-if-changed=data/conduct");
-    let mut conduct: Vec<_> = std::fs::read_dir("data/conduct")
-        .expect("data/conduct")
-        .flat_map(|e| std::fs::read_dir(e.expect("data/conduct entry").path()).expect("a folder"))
-        .map(|e| e.expect("data/conduct file").path())
+}
+
+/// Checks every list and table under `dir`, in name order.
+fn check_lists(dir: &Path) {
+    println!("cargo::rerun-if-changed={}", dir.display());
+    let mut entries: Vec<_> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.expect("a folder entry").path())
         .collect();
-    conduct.sort();
-    for path in conduct {
-        check_sorted(path.to_str().expect("a UTF-8 path"));
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            check_lists(&path);
+        } else {
+            check_sorted(path.to_str().expect("a UTF-8 path"));
+        }
     }
 }
 

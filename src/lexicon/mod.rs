@@ -274,6 +274,11 @@ pub fn is_word_bounded(bytes: &[u8], start: usize, end: usize) -> bool {
     (before || !inner_start) && (after || !inner_end)
 }
 
+/// A word list's lines: the lists under `data/` are a word or phrase a line.
+pub fn lines(text: &str) -> Vec<&str> {
+    text.lines().collect()
+}
+
 /// Words one per line in byte order (sorted by `build.rs`), searched where they lie: a long
 /// list costs nothing to prepare, which matters on the first check in wasm.
 pub struct SortedLines(pub &'static str);

@@ -1,6 +1,7 @@
 //! The name lists (data/first-names*.txt, data/surnames.txt, sorted by build.rs) and how a
 //! word is looked up in them: shared by the name detector and the learned tagger's features.
 
+use super::lines;
 use super::name_words;
 use super::{SortedLines, WordList};
 use std::borrow::Cow;
@@ -96,8 +97,7 @@ pub fn named_ages(sentence: &str) -> usize {
 /// Stricter than `AMBIGUOUS` for names with only an age after them: real words in a list
 /// like "Bed (3)" or "Ward, 12,".
 pub static AMBIGUOUS_STRICT: LazyLock<WordList> = LazyLock::new(|| {
-    WordList::new(&[
-        "ward", "bed", "bay", "room", "year", "grade", "age", "aged", "the", "patient", "kids",
-        "twins", "day", "week",
-    ])
+    WordList::new(&lines(include_str!(
+        "../../data/lexicon/ambiguous-strict.txt"
+    )))
 });

@@ -8,6 +8,7 @@ use super::CONTEXT_GUIDANCE;
 use crate::config::Region;
 use crate::context::{Ctx, Hit};
 use crate::finding::{Kind, Severity};
+use crate::lexicon::lines;
 use crate::lexicon::{gated, WordSet};
 use crate::pattern;
 use crate::rules::{ex, ex_in, Examples, Rule};
@@ -82,32 +83,8 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
 });
 
 /// Statements that the details were changed, the case is a composite, or it is a statistic.
-static NOT_A_CASE: LazyLock<WordSet> = LazyLock::new(|| {
-    WordSet::new(&[
-        "composite",
-        "details changed",
-        "details have been changed",
-        "identifying details",
-        "fictional",
-        "fictionalised",
-        "hypothetical",
-        "not a real",
-        "consent",
-        "permission",
-        "%",
-        "per cent",
-        "percent",
-        "review",
-        "study",
-        "statistics",
-        "cohort",
-        "audit",
-        "asked me to share",
-        "agreed to let me share",
-        "with her permission",
-        "with his permission",
-    ])
-});
+static NOT_A_CASE: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(&lines(include_str!("../../data/phi/not-a-case.txt"))));
 
 pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
     let frame = ctx.frame;

@@ -136,48 +136,11 @@ pub const IP_ADDRESS: Rule = Rule {
 };
 
 /// Personal-page hosts: a link there in a patient story points to a person.
-const PERSONAL_HOSTS: &[&str] = &[
-    "gofundme.com",
-    "gofund.me",
-    "justgiving.com",
-    "instagram.com",
-    "facebook.com",
-    "fb.com",
-    "tiktok.com",
-    "x.com",
-    "twitter.com",
-    "linkedin.com/in",
-    "youtube.com/@",
-    "caringbridge.org",
-    "mealtrain.com",
-    "givealittle.co.nz",
-    "mycause.com.au",
-];
+const PERSONAL_HOSTS: &str = include_str!("../../data/phi/personal-hosts.txt");
 
 /// Words just before a phone number that make it a practice's or a service's line: "call
 /// our practice manager on", "reception:", "Lifeline on".
-const ORGANISATION_LINES: &[&str] = &[
-    "call us",
-    "contact us",
-    "ring us",
-    "our practice",
-    "the practice",
-    "practice manager",
-    "reception",
-    "our office",
-    "the surgery",
-    "our surgery",
-    "our clinic",
-    "the clinic",
-    "switchboard",
-    "helpline",
-    "hotline",
-    "lifeline",
-    "samaritans",
-    "crisis line",
-    "fax",
-    "billing",
-];
+const ORGANISATION_LINES: &str = include_str!("../../data/phi/organisation-lines.txt");
 
 fn is_an_organisation_s_line(ctx: &Ctx, at: usize) -> bool {
     let before = ctx.lower_before(at, 40);
@@ -186,54 +149,19 @@ fn is_an_organisation_s_line(ctx: &Ctx, at: usize) -> bool {
         .iter()
         .any(|e| before.ends_with(e));
     ORGANISATION_LINES
-        .iter()
+        .lines()
         .any(|w| before.ends_with(w) || (introduces && before.contains(w)))
 }
 
 /// Mailboxes of a role, not a person ("recruitment@", "info@"): an organisation's address.
-const ROLE_ACCOUNTS: &[&str] = &[
-    "admin",
-    "appointments",
-    "bookings",
-    "careers",
-    "comms",
-    "communications",
-    "complaints",
-    "contact",
-    "education",
-    "enquiries",
-    "enquiry",
-    "events",
-    "feedback",
-    "hello",
-    "help",
-    "hr",
-    "info",
-    "inquiries",
-    "jobs",
-    "media",
-    "newsletter",
-    "no-reply",
-    "noreply",
-    "office",
-    "pals",
-    "press",
-    "reception",
-    "recruitment",
-    "referrals",
-    "research",
-    "secretary",
-    "support",
-    "team",
-    "training",
-];
+const ROLE_ACCOUNTS: &str = include_str!("../../data/phi/role-accounts.txt");
 
 fn is_role_account(address: &str) -> bool {
     let local = address
         .split(['@', ' ', '(', '['])
         .next()
         .unwrap_or_default();
-    ROLE_ACCOUNTS.contains(&local)
+    ROLE_ACCOUNTS.lines().any(|r| r == local)
 }
 
 /// Each family runs only when the post has what all its forms need (digits, an "@", a link),
@@ -300,7 +228,7 @@ fn links(ctx: &Ctx, hits: &mut Vec<Hit>) {
     for m in pattern::URL.find_iter(ctx.text) {
         let r = trim_trailing_punct(ctx.text, m.range());
         let url = &ctx.lower[r.clone()];
-        if PERSONAL_HOSTS.iter().any(|h| url.contains(h)) && ctx.frame.patient_story_at(r.start) {
+        if PERSONAL_HOSTS.lines().any(|h| url.contains(h)) && ctx.frame.patient_story_at(r.start) {
             hits.push(Hit::new(&PATIENT_URL, r));
         }
     }

@@ -6,6 +6,7 @@ use super::{is_token, CONTEXT_GUIDANCE};
 use crate::config::Region;
 use crate::context::{Ctx, Hit};
 use crate::finding::{Kind, Severity};
+use crate::lexicon::lines;
 use crate::lexicon::{gated, WordSet};
 use crate::pattern;
 use crate::rules::{ex, ex_in, Examples, Rule};
@@ -44,130 +45,16 @@ pub const PATIENT_DATE: Rule = Rule {
     },
 };
 
-static HOLIDAYS: LazyLock<WordSet> = LazyLock::new(|| {
-    WordSet::new(&[
-        "boxing day",
-        "christmas day",
-        "christmas eve",
-        "new year's day",
-        "new year's eve",
-        "thanksgiving",
-        "easter sunday",
-        "easter monday",
-        "good friday",
-        "halloween",
-        "valentine's day",
-        "canada day",
-        "australia day",
-        "anzac day",
-        "bonfire night",
-        "mother's day",
-        "father's day",
-        "independence day",
-        "fourth of july",
-        "july 4th",
-        "remembrance day",
-        "labor day",
-        "labour day",
-        "memorial day",
-        "st patrick's day",
-        "burns night",
-        "hogmanay",
-        "guy fawkes night",
-        "melbourne cup day",
-        "first day of spring",
-        "first day of summer",
-        "first day of autumn",
-        "first day of fall",
-        "first day of winter",
-        "spring equinox",
-        "autumn equinox",
-        "summer solstice",
-        "winter solstice",
-        "midsummer's day",
-        "leap day",
-        "juneteenth",
-        "victoria day",
-        "waitangi day",
-        "st andrew's day",
-        "st david's day",
-        "lunar new year",
-        "chinese new year",
-    ])
-});
+static HOLIDAYS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(&lines(include_str!("../../data/phi/holidays.txt"))));
 
 /// Labels that make any date a date of birth.
-static BIRTH_LABELS: LazyLock<WordSet> = LazyLock::new(|| {
-    WordSet::new(&[
-        "dob",
-        "d.o.b",
-        "date of birth",
-        "born",
-        "born on",
-        "née le",
-        "nee le",
-        "birthday",
-        "b.",
-    ])
-});
+static BIRTH_LABELS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(&lines(include_str!("../../data/phi/birth-labels.txt"))));
 
 /// Words that put a date in public life rather than a patient's story.
-static PUBLIC_DATE_CUES: LazyLock<WordSet> = LazyLock::new(|| {
-    WordSet::new(&[
-        "conference",
-        "congress",
-        "symposium",
-        "webinar",
-        "meeting",
-        "deadline",
-        "published",
-        "publish",
-        "register",
-        "registration",
-        "campaign",
-        "event",
-        "launch",
-        "launches",
-        "awareness",
-        "seminar",
-        "workshop",
-        "course",
-        "exam",
-        "exams",
-        "applications",
-        "vote",
-        "election",
-        "strike",
-        "strikes",
-        "rota",
-        "session",
-        "talk",
-        "lecture",
-        "journal",
-        "issue",
-        "deadline",
-        "opens",
-        "closes",
-        "open day",
-        "fundraiser",
-        "walk",
-        "run",
-        "marathon",
-        "book",
-        "booking",
-        "appointments available",
-        "drop-in",
-        "tickets",
-        "summit",
-        "grand rounds",
-        "teaching",
-        "training",
-        "holiday",
-        "bank holiday",
-        "closed",
-        "closure",
-    ])
-});
+static PUBLIC_DATE_CUES: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(&lines(include_str!("../../data/phi/public-date-cues.txt"))));
 
 pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
     for m in gated(ctx.digits, || pattern::DATE.find_iter(ctx.lower)) {

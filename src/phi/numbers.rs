@@ -220,43 +220,7 @@ static LABEL_SET: LazyLock<WordSet> = LazyLock::new(|| {
 });
 
 /// Prefixes that mark a number as a citation, registry or code rather than a person's.
-const NOT_PERSONAL: &[&str] = &[
-    "nct",
-    "isrctn",
-    "actrn",
-    "pmid",
-    "pmcid",
-    "doi",
-    "isbn",
-    "issn",
-    "orcid",
-    "abn",
-    "acn",
-    "ein",
-    "npi",
-    "gmc",
-    "ahpra",
-    "cpso",
-    "license #",
-    "reg no",
-    "charity",
-    "company",
-    "isrctn",
-    "eudract",
-    "actrn",
-    "icd",
-    "snomed",
-    "loinc",
-    "bleep",
-    "ext",
-    "page",
-    "pager",
-    "$",
-    "£",
-    "€",
-    "version",
-    "build",
-];
+const NOT_PERSONAL: &str = include_str!("../../data/phi/not-personal.txt");
 
 pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
     let text = ctx.text;
@@ -357,7 +321,7 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
         let before = ctx.lower_before(r.start, 12);
         let token = &ctx.lower[r.clone()];
         if NOT_PERSONAL
-            .iter()
+            .lines()
             .any(|p| before.contains(p) || token.starts_with(p))
             || before.ends_with(['.', '/', ':', '=', '+'])
         {

@@ -6,6 +6,7 @@ use super::CONTEXT_GUIDANCE;
 use crate::config::Region;
 use crate::context::{Ctx, Hit};
 use crate::finding::{Kind, Severity};
+use crate::lexicon::lines;
 use crate::lexicon::name_words::name_word_end;
 use crate::lexicon::{gated, WordSet};
 use crate::pattern;
@@ -70,7 +71,7 @@ pub const PATIENT_PLACE: Rule = Rule {
 };
 
 static PREPOSITIONS: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::new(&["from", "in", "at", "to", "near", "outside"]));
+    LazyLock::new(|| WordSet::new(&lines(include_str!("../../data/phi/prepositions.txt"))));
 
 /// A capitalised place name after a preposition, as (the preposition, the place): up to four
 /// words of two letters or more, which "on", "at" or "in" may join ("from Stratford on
@@ -341,85 +342,8 @@ static NOT_A_PLACE: LazyLock<WordSet> = LazyLock::new(|| {
 });
 
 /// Words before the preposition that tie the place to a person rather than to an event.
-static PERSON_BEFORE: LazyLock<WordSet> = LazyLock::new(|| {
-    WordSet::new(&[
-        "lives",
-        "living",
-        "lived",
-        "live",
-        "home",
-        "kid",
-        "kids",
-        "girl",
-        "boy",
-        "man",
-        "woman",
-        "lady",
-        "bloke",
-        "guy",
-        "child",
-        "baby",
-        "teen",
-        "teenager",
-        "patient",
-        "pt",
-        "he's",
-        "she's",
-        "he is",
-        "she is",
-        "from",
-        "grew up",
-        "works",
-        "working",
-        "worked",
-        "teacher",
-        "driver",
-        "nurse",
-        "farmer",
-        "student",
-        "pupil",
-        "resident",
-        "residents",
-        "terrace",
-        "flat",
-        "house",
-        "moved",
-        "address",
-        "wedding",
-        "funeral",
-        "school",
-        "plant",
-        "shop",
-        "station",
-        "flyer",
-        "attendant",
-        "barista",
-        "cleaner",
-        "builder",
-        "miner",
-        "package",
-        "bus",
-        "year",
-        "grade",
-        "died",
-        "die",
-        "born",
-        "family",
-        "mum",
-        "dad",
-        "son",
-        "daughter",
-        "wife",
-        "husband",
-        "partner",
-        "sister",
-        "brother",
-        "grandson",
-        "granddaughter",
-        "old",
-        "yo",
-    ])
-});
+static PERSON_BEFORE: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::new(&lines(include_str!("../../data/phi/person-before.txt"))));
 
 /// A place's span with the number that completes its name: "Station 12", "Pier 39".
 fn with_number(ctx: &Ctx, r: Range<usize>) -> Range<usize> {
