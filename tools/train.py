@@ -366,8 +366,9 @@ def candidate_labels(feats, rulekinds):
 
 def label_thresholds(post_p, y, has):
     """Two thresholds per label, for posts where a detector proposed it and for posts where
-    none did (the first never above the second), lowered greedily where they gain the most found labels per ordinary post
-    newly alarmed, while all labels together stay within the budget."""
+    none did (the first never above the second), lowered greedily where they gain the most
+    found labels per ordinary post newly alarmed, while all labels together stay within the
+    budget."""
     nl = y.shape[1]
     plain = y[:, :12].sum(1) == 0
     budget = int(PLAIN_ALARM_BUDGET * plain.sum())
@@ -444,7 +445,7 @@ def quantise(w):
 
 def write_model(path, ids, weights, link, thresholds):
     """Writes the format src/model/linear.rs reads: `weights` is features × outputs."""
-    weights = np.asarray(weights, dtype=np.float64)
+    weights = np.array(weights, dtype=np.float64)
     # A weight this small changes no decision; leaving it out (and a feature with none) keeps
     # the wasm small. The bias is always kept.
     weights[np.abs(weights) < PRUNE] = 0.0

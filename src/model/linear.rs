@@ -96,9 +96,9 @@ impl Linear {
             .collect::<Result<Vec<_>, ModelError>>()?;
         // The arrays are read in whole chunks, not value by value through `take`: this is
         // part of the engine's cold start.
-        let (ids, rest) =
-            r.0.split_at_checked(features * 4)
-                .ok_or(ModelError("truncated"))?;
+        let (ids, rest) = (features.checked_mul(4))
+            .and_then(|n| r.0.split_at_checked(n))
+            .ok_or(ModelError("truncated"))?;
         let (masks, weights) = rest
             .split_at_checked(features * 2)
             .ok_or(ModelError("truncated"))?;
