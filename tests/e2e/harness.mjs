@@ -171,3 +171,21 @@ export async function focusEditor(page) {
 }
 
 export const model = (page) => page.evaluate(() => window.__model());
+
+/** The post every editor scenario types (a name, an age over 89, a bed, an NHS number and
+ * derogatory slang), its NHS number, and a clean post that must raise no flag. */
+export const POST =
+  'Saw Mrs Okafor (94) in bed 12 this morning, NHS no 943 476 5919. Classic frequent flyer, total gomer.';
+export const NHS = '943 476 5919';
+export const CLEAN = 'Flu clinic Sat 12 Oct 9am-1pm at the practice, thanks Dr Patel';
+
+/** Clicks the open card's button labelled `label`, inside the extension's shadow root. */
+export async function clickCardButton(page, label) {
+  const clicked = await page.evaluate((label) => {
+    const buttons = document.getElementById('chaperone-host').shadowRoot.querySelectorAll('.chaperone-card button');
+    const button = [...buttons].find((b) => b.textContent === label);
+    button?.click();
+    return !!button;
+  }, label);
+  if (!clicked) throw new Error(`no "${label}" button on the card`);
+}

@@ -18,7 +18,11 @@ import { badgeAxeScenario, badgeKeyboardScenario, pagesAxeScenario, servedPagesA
 import { editorCases } from './editors.mjs';
 import { buildSites, siteCases } from './sites.mjs';
 import {
+  CLEAN,
   EDITORS,
+  NHS,
+  POST,
+  clickCardButton,
   buildFixtures,
   egressProxy,
   focusEditor,
@@ -33,9 +37,6 @@ import {
 
 const screenshots = join(root, 'tests', 'e2e', 'screenshots');
 const STRICT = new Set(['textarea', 'lexical', 'slate']);
-const POST = 'Saw Mrs Okafor (94) in bed 12 this morning, NHS no 943 476 5919. Classic frequent flyer, total gomer.';
-const CLEAN = 'Flu clinic Sat 12 Oct 9am-1pm at the practice, thanks Dr Patel';
-const NHS = '943 476 5919';
 
 /** Moves the pointer over the flagged text, as a user reading the underline would. */
 async function hover(page, text) {
@@ -59,14 +60,7 @@ async function clickFix(page, label) {
     () => page.evaluate(() => !!document.getElementById('chaperone-host').shadowRoot.querySelector('.chaperone-card')),
     'a card',
   );
-  const clicked = await page.evaluate((label) => {
-    const button = [
-      ...document.getElementById('chaperone-host').shadowRoot.querySelectorAll('.chaperone-card button'),
-    ].find((b) => b.textContent === label);
-    button?.click();
-    return !!button;
-  }, label);
-  if (!clicked) throw new Error(`no "${label}" button on the card`);
+  await clickCardButton(page, label);
 }
 
 async function scenario(browser, page, base, editor) {

@@ -12,13 +12,11 @@
 import { build } from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { root, sleep, waitFor } from './harness.mjs';
+import { CLEAN, NHS, POST, clickCardButton, root, sleep, waitFor } from './harness.mjs';
 
 const screenshots = join(root, 'tests', 'e2e', 'screenshots');
 const fixtures = join(root, 'tests', 'e2e', 'fixtures', 'sites');
-const POST = 'Saw Mrs Okafor (94) in bed 12 this morning, NHS no 943 476 5919. Classic frequent flyer, total gomer.';
-const CLEAN = 'Flu clinic Sat 12 Oct 9am-1pm at the practice, thanks Dr Patel';
-const FLAGGED = ['Okafor', '94', '943 476 5919', 'frequent flyer'];
+const FLAGGED = ['Okafor', '94', NHS, 'frequent flyer'];
 /** How long after the last key a post must be flagged. */
 const FLAG_BUDGET_MS = 2000;
 
@@ -282,18 +280,6 @@ async function openCard(page, word) {
   return waitFor(async () => (await observeSite(page)).card, `a card on "${word}"`);
 }
 
-/** Clicks a card button by its label, inside the extension's shadow root. */
-async function clickCardButton(page, label) {
-  const clicked = await page.evaluate((label) => {
-    const button = [
-      ...document.getElementById('chaperone-host').shadowRoot.querySelectorAll('.chaperone-card button'),
-    ].find((b) => b.textContent === label);
-    button?.click();
-    return !!button;
-  }, label);
-  if (!clicked) throw new Error(`no "${label}" button on the card`);
-}
-
 /** The badge and a card at a phone's width: the page reflows, the badge follows the field. */
 async function narrowScenario(page, browserName, site, word) {
   await page.mouse.move(1, 1);
@@ -321,7 +307,7 @@ async function siteScenario(browserName, page, base, site) {
   if (elapsed > FLAG_BUDGET_MS) throw new Error(`flagged ${elapsed} ms after the last key (budget ${FLAG_BUDGET_MS})`);
   await page.screenshot({ path: join(screenshots, `${browserName}-site-${site.name}-flagged.png`) });
   assertPlacement(state, 'flagged');
-  await assertPainted(page, browserName, site, '943 476 5919');
+  await assertPainted(page, browserName, site, NHS);
   const card = await openCard(page, 'Okafor');
   assertPlacement(await observeSite(page), 'card open');
   await page.screenshot({ path: join(screenshots, `${browserName}-site-${site.name}-card.png`) });
