@@ -10,12 +10,10 @@
 // fixed text instead, and the editor is left as it was.
 
 import { join } from 'node:path';
-import { root, sleep, waitFor } from './harness.mjs';
+import { CLEAN, NHS, POST, clickCardButton, root, sleep, waitFor } from './harness.mjs';
 
 const screenshots = join(root, 'tests', 'e2e', 'screenshots');
-const POST = 'Saw Mrs Okafor (94) in bed 12 this morning, NHS no 943 476 5919. Classic frequent flyer, total gomer.';
-const CLEAN = 'Flu clinic Sat 12 Oct 9am-1pm at the practice, thanks Dr Patel';
-const FLAGGED = ['Okafor', '94', '943 476 5919', 'frequent flyer'];
+const FLAGGED = ['Okafor', '94', NHS, 'frequent flyer'];
 /** How long after the last key a post must be flagged. */
 const FLAG_BUDGET_MS = 2000;
 
@@ -214,21 +212,6 @@ async function openCard(page, word) {
   const r = h.rects[0];
   await page.mouse.move((r.left + r.right) / 2, (r.top + r.bottom) / 2);
   return waitFor(async () => (await observeAll(page)).card, `a card on "${word}"`);
-}
-
-/** Clicks a card button by its label with the mouse, as a user would (focus leaves the
- * editor for the card, which TinyMCE takes as the end of typing). */
-async function clickCardButton(page, label) {
-  const point = await page.evaluate((label) => {
-    const button = [
-      ...document.getElementById('chaperone-host').shadowRoot.querySelectorAll('.chaperone-card button'),
-    ].find((b) => b.textContent === label);
-    const r = button?.getBoundingClientRect();
-    return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
-  }, label);
-  if (!point) throw new Error(`no "${label}" button on the card`);
-  await page.mouse.move(point.x, point.y, { steps: 4 });
-  await page.mouse.click(point.x, point.y);
 }
 
 /** Drawn in the top-level page, inside the window, and on no flagged word. */

@@ -179,13 +179,15 @@ export const POST =
 export const NHS = '943 476 5919';
 export const CLEAN = 'Flu clinic Sat 12 Oct 9am-1pm at the practice, thanks Dr Patel';
 
-/** Clicks the open card's button labelled `label`, inside the extension's shadow root. */
+/** Clicks the open card's button labelled `label` with the mouse, as a user would (focus
+ * leaves the editor for the card, which TinyMCE takes as the end of typing). */
 export async function clickCardButton(page, label) {
-  const clicked = await page.evaluate((label) => {
+  const point = await page.evaluate((label) => {
     const buttons = document.getElementById('chaperone-host').shadowRoot.querySelectorAll('.chaperone-card button');
-    const button = [...buttons].find((b) => b.textContent === label);
-    button?.click();
-    return !!button;
+    const r = [...buttons].find((b) => b.textContent === label)?.getBoundingClientRect();
+    return r ? { x: r.left + r.width / 2, y: r.top + r.height / 2 } : null;
   }, label);
-  if (!clicked) throw new Error(`no "${label}" button on the card`);
+  if (!point) throw new Error(`no "${label}" button on the card`);
+  await page.mouse.move(point.x, point.y, { steps: 4 });
+  await page.mouse.click(point.x, point.y);
 }
