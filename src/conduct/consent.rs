@@ -4,7 +4,7 @@
 
 use super::matcher::{Matcher, Needs, Scan};
 use crate::context::Hit;
-use crate::lexicon::WordSet;
+use crate::lexicon::{lines, WordSet};
 use crate::rules::{ex, Rule};
 use std::sync::LazyLock;
 
@@ -87,16 +87,11 @@ conduct_rule!(IMAGE_WITHOUT_CONSENT {
     pass: [ex("Illustrative image from a licensed teaching library"), ex("Published with written consent in BMJ Case Reports")],
 });
 
-static CONSENT_SET: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::new(&CONSENT_SIGNS.lines().collect::<Vec<_>>()));
-static ADMIN_SET: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::new(&ADMIN_INCIDENT.lines().collect::<Vec<_>>()));
-static PERSON_SET: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::new(&PERSON_WORDS.lines().collect::<Vec<_>>()));
-static OWN_PEOPLE_SET: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::new(&OWN_PEOPLE.lines().collect::<Vec<_>>()));
-static CLINICAL_SET: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::new(&CLINICAL_SETTING.lines().collect::<Vec<_>>()));
+static CONSENT_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&lines(CONSENT_SIGNS)));
+static ADMIN_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&lines(ADMIN_INCIDENT)));
+static PERSON_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&lines(PERSON_WORDS)));
+static OWN_PEOPLE_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&lines(OWN_PEOPLE)));
+static CLINICAL_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&lines(CLINICAL_SETTING)));
 
 pub(super) static MATCHERS: &[Matcher] = &[
     Matcher::new(

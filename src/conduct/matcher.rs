@@ -4,7 +4,7 @@
 //! than using it ("stop writing 'noncompliant'", "say X instead of Y").
 
 use crate::context::{Ctx, Hit};
-use crate::lexicon::WordSet;
+use crate::lexicon::{lines, WordSet};
 use crate::rules::Rule;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -110,8 +110,7 @@ pub(super) struct Compiled {
 
 /// The set of a list's lines, if it has any.
 fn set(list: &str) -> Option<WordSet> {
-    let words: Vec<&str> = list.lines().collect();
-    (!words.is_empty()).then(|| WordSet::new(&words))
+    (!list.is_empty()).then(|| WordSet::new(&lines(list)))
 }
 
 impl Compiled {
