@@ -8,6 +8,7 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import puppeteer from 'puppeteer-core';
+import { CHROMIUM_FLAGS } from '../browsers.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const out = join(root, 'build', 'bench');
@@ -84,16 +85,7 @@ await new Promise((r) => server.listen(0, '127.0.0.1', r));
 const browser = await puppeteer.launch({
   executablePath: '/usr/bin/chromium',
   headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--enable-precise-memory-info',
-  ],
+  args: [...CHROMIUM_FLAGS, '--enable-precise-memory-info'],
 });
 const url = `http://127.0.0.1:${server.address().port}/`;
 async function fresh() {

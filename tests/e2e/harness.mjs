@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { CHROMIUM_FLAGS } from '../browsers.mjs';
 
 export const root = new URL('../..', import.meta.url).pathname;
 const fixtures = join(root, 'tests', 'e2e', 'fixtures');
@@ -63,16 +64,7 @@ export function serve() {
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-export const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--window-size=1000,800',
-];
+export const FLAGS = [...CHROMIUM_FLAGS, '--window-size=1000,800'];
 
 /** A proxy that forwards nothing and records every request sent to it: a browser whose
  * traffic goes through it shows what any of its contexts tried to reach, the extension's

@@ -9,6 +9,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 import { SCHEMES, VIEWS, assertAccessible, assertScheme, firefoxSchemePrefs, view } from '../axe.mjs';
+import { CHROMIUM_FLAGS } from '../browsers.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const shots = join(root, 'tests', 'site', 'screenshots');
@@ -52,15 +53,7 @@ async function launch(name, scheme = 'light') {
     return puppeteer.launch({
       executablePath: '/usr/bin/chromium',
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_FLAGS,
     });
   }
   return puppeteer.launch({
