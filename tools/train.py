@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Trains Chaperone's learned layer from the annotated posts in data/train/.
 
-  tools/train.py CHAPERONE [--out DIR]
+  tools/train.py CHAPERONE [--out DIR] [--fraction F]
 
 CHAPERONE is a built CLI: its hidden `features` command gives, for every post, each token's
 span and feature ids, the post's feature ids and the detectors' candidates, exactly as the
@@ -15,7 +15,9 @@ engine computes them at check time. This script only fits weights to those numbe
 Thresholds are chosen on out-of-fold predictions (K folds by post) for precision on
 ordinary posts, then every model is refitted on all posts and written to DIR (default
 data/model/) in the format src/model/linear.rs reads. Deterministic: fixed folds, liblinear
-and lbfgs solvers, no randomness. --cv prints the out-of-fold scores and writes nothing.
+and lbfgs solvers, no randomness. --fraction F trains on a fixed share of the annotated posts
+(the same shuffle every run, each smaller share inside the larger), for the learning curve
+(tools/learning-curve.sh).
 """
 import argparse
 import json
@@ -90,6 +92,17 @@ def load_posts():
             with open(os.path.join(folder, name), encoding="utf-8") as f:
                 posts.extend(json.loads(line) for line in f if line.strip())
     return posts
+
+
+def subset(posts, fraction):
+    """The first `fraction` of the posts in one fixed shuffle, in their original order; the
+    whole list when `fraction` is 1."""
+    if not 0 < fraction <= 1:
+        raise SystemExit(f"--fraction must be in (0, 1], not {fraction}")
+    if fraction == 1:
+        return posts
+    order = np.random.default_rng(0).permutation(len(posts))
+    return [posts[i] for i in sorted(order[:round(fraction * len(posts))])]
 
 
 def catalogue(cli):
@@ -294,8 +307,9 @@ def main():
     ap.add_argument("--out", default=os.path.join(ROOT, "data", "model"))
     ap.add_argument("--c-tag", type=float, default=1.0)
     ap.add_argument("--c-post", type=float, default=1.0)
+    ap.add_argument("--fraction", type=float, default=1.0)
     args = ap.parse_args()
-    real = load_posts()
+    real = subset(load_posts(), args.fraction)
     posts = real + example_posts(args.cli)
     feats = features(args.cli, posts)
     annotate_examples(posts, feats)
