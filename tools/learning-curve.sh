@@ -12,7 +12,7 @@ set -euo pipefail
 root=$(git rev-parse --show-toplevel)
 work=$(mktemp -d)
 trap 'git -C "$root" worktree remove --force "$work/tree" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
-git -C "$root" worktree add --detach "$work/tree" HEAD >/dev/null
+git -C "$root" worktree add --quiet --detach "$work/tree" HEAD >/dev/null
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target}/learning-curve"
 cli="$CARGO_TARGET_DIR/release/chaperone"
 
