@@ -85,11 +85,18 @@ static TAG_RULE_REFS: LazyLock<Vec<Option<&'static Rule>>> =
     LazyLock::new(|| TAG_RULES.iter().map(|id| registry::by_id(id)).collect());
 
 /// Whether an identifier rule is decided by its format, not by context: everything but
-/// names, places, street addresses, dates and ages (postcodes and ZIP codes are formats).
+/// names, places, street addresses, dates, ages and @handles (postcodes and ZIP codes are
+/// formats).
 fn by_format(rule: &Rule) -> bool {
     !matches!(
         rule.kind,
-        Kind::Name | Kind::Place | Kind::Address | Kind::Date | Kind::Age | Kind::Combination
+        Kind::Name
+            | Kind::Place
+            | Kind::Address
+            | Kind::Date
+            | Kind::Age
+            | Kind::Handle
+            | Kind::Combination
     ) || matches!(rule.id, "phi/postcode" | "phi/zip-code")
 }
 

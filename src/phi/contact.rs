@@ -234,6 +234,8 @@ fn links(ctx: &Ctx, hits: &mut Vec<Hit>) {
     }
 }
 
+/// Every @handle outside an e-mail address is a candidate: whose it is (a patient's, or an
+/// organisation's or colleague's) is context, which the tagger weighs (`engine::learned`).
 fn handles(ctx: &Ctx, hits: &mut Vec<Hit>, emails: &[Range<usize>]) {
     let text = ctx.text;
     for m in pattern::HANDLE.find_iter(text) {
@@ -242,9 +244,7 @@ fn handles(ctx: &Ctx, hits: &mut Vec<Hit>, emails: &[Range<usize>]) {
         if glued || emails.iter().any(|e| e.start <= r.start && r.start < e.end) {
             continue;
         }
-        if is_patient_handle(ctx, r.clone()) {
-            hits.push(Hit::new(&PATIENT_HANDLE, r));
-        }
+        hits.push(Hit::new(&PATIENT_HANDLE, r));
     }
 }
 
@@ -292,65 +292,6 @@ fn trim_trailing_punct(text: &str, mut r: std::ops::Range<usize>) -> std::ops::R
         r.end -= 1;
     }
     r
-}
-
-/// A handle belongs to a patient when the sentence is about a patient and the handle looks
-/// personal: not an organisation's (capitalised words, "NHS", "Trust") or a colleague's
-/// ("@DrSmith", "thanks @...", "cc @...").
-fn is_patient_handle(ctx: &Ctx, r: std::ops::Range<usize>) -> bool {
-    let handle = &ctx.text[r.start + 1..r.end];
-    let lower = &ctx.lower[r.start + 1..r.end];
-    let org_like = [
-        "nhs", "trust", "hospital", "health", "college", "gov", "official", "news", "dr", "prof",
-        "team", "uni",
-    ]
-    .iter()
-    .any(|p| lower.starts_with(p) || lower.ends_with(p));
-    let upper_words = handle.bytes().filter(u8::is_ascii_uppercase).count() >= 2;
-    let before = ctx.lower_before(r.start, 40);
-    let colleague_frame = [
-        "thanks",
-        "thank you",
-        "cc",
-        "via",
-        "h/t",
-        "ht ",
-        "with",
-        "colleague",
-        "dr ",
-        "prof",
-    ]
-    .iter()
-    .any(|c| before.trim_end().ends_with(c.trim_end()));
-    let sentence = ctx
-        .frame
-        .sentence_at(r.start)
-        .map_or("", |s| &ctx.lower[s.span.clone()]);
-    let personal_cue = [
-        "my patient",
-        "patient",
-        " pt",
-        "journey",
-        "found me",
-        "followed me",
-        "follow his",
-        "follow her",
-        "she's",
-        "he's",
-        "her mum",
-        "his mum",
-        "her dad",
-        "his dad",
-        "daughter",
-        "son ",
-        "dm'd",
-        "messaged me",
-        "insta",
-        "tiktok",
-    ]
-    .iter()
-    .any(|c| sentence.contains(c));
-    !org_like && !upper_words && !colleague_frame && personal_cue
 }
 
 #[cfg(test)]
