@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { firefoxSchemePrefs } from '../axe.mjs';
 import { badgeAxeScenario, badgeKeyboardScenario, pagesAxeScenario, servedPagesAxeScenario } from './a11y.mjs';
+import { denseCases } from './dense.mjs';
 import { editorCases } from './editors.mjs';
 import { buildSites, siteCases } from './sites.mjs';
 import {
@@ -584,6 +585,7 @@ async function main() {
       ...EDITORS.map((e) => [e, () => scenario(name, page, base, e)]),
       ...siteCases(name, page, base),
       ...editorCases(name, page, base),
+      ...denseCases(name, page, base),
       ['clean post', () => cleanScenario(page, base)],
       ...(name === 'firefox'
         ? [['managed policy with an unknown rule id: the rest applies', () => managedPolicyScenario(page, base)]]

@@ -74,7 +74,10 @@ const MIRRORED = [
   'direction',
 ];
 
-/** A textarea has no DOM ranges: a transparent copy of its text in our layer carries marks. */
+/** A textarea has no DOM ranges: a transparent copy of its text in our layer carries marks.
+ * The copy is rebuilt only when the text or its findings changed (a scroll or resize only
+ * moves it): rebuilding it lays out the whole text again, which for a pasted 300,000
+ * characters is a long task each time. */
 export function drawMirror(field, state) {
   if (!state.mirror) {
     state.mirror = document.createElement('div');
@@ -93,23 +96,34 @@ export function drawMirror(field, state) {
     width: `${rect.width}px`,
     height: `${rect.height}px`,
   });
+  if (state.mirrored?.text !== state.text || state.mirrored.findings !== state.findings) {
+    state.mirrored = { text: state.text, findings: state.findings };
+    fillMirror(mirror, state);
+  }
+  mirror.scrollTop = field.scrollTop;
+  mirror.scrollLeft = field.scrollLeft;
+}
+
+/** Puts the field's text in its mirror, each flag's span in a mark (`state.marks`, by
+ * finding; none where a flag overlaps an earlier one). */
+function fillMirror(mirror, state) {
   const text = state.text;
   const parts = [];
+  state.marks = [];
   let at = 0;
-  for (const f of [...state.findings].sort((a, b) => a.start - b.start)) {
+  const order = state.findings.map((f, index) => ({ f, index })).sort((a, b) => a.f.start - b.f.start);
+  for (const { f, index } of order) {
     if (f.start < at) continue;
     parts.push(document.createTextNode(text.slice(at, f.start)));
     const mark = document.createElement('mark');
     mark.className = f.severity;
     mark.textContent = text.slice(f.start, f.end);
-    mark.dataset.index = String(state.findings.indexOf(f));
+    state.marks[index] = mark;
     parts.push(mark);
     at = f.end;
   }
   parts.push(document.createTextNode(`${text.slice(at)}\u200b`));
   mirror.replaceChildren(...parts);
-  mirror.scrollTop = field.scrollTop;
-  mirror.scrollLeft = field.scrollLeft;
 }
 
 /** The field's badge: its count, coloured by the worst severity, at the field's corner (place.js). Its
@@ -126,13 +140,18 @@ function drawBadge(field, state) {
   }
   const badge = state.badge;
   const count = state.findings.length;
-  badge.textContent = String(count);
+  // "500+" when there may be more flags than it shows: found but not sent, or in text past
+  // what was checked (the note under the field says which).
+  const more = state.unshown > 0 || state.unchecked > 0;
+  badge.textContent = `${count}${more ? '+' : ''}`;
   badge.dataset.count = String(count);
   const stop = state.findings.some((f) => f.severity === 'stop');
   badge.classList.toggle('has-stop', stop);
   badge.classList.toggle('has-caution', !stop && state.findings.some((f) => f.severity === 'caution'));
   // The name starts with the count the badge shows, then says what it counts.
-  const flags = `${count} Chaperone ${count === 1 ? 'flag' : 'flags'}`;
+  let flags = `${count} Chaperone ${count === 1 ? 'flag' : 'flags'}`;
+  if (state.unshown) flags += ` (the first ${count} of ${(count + state.unshown).toLocaleString()})`;
+  if (state.unchecked) flags += ` in the first ${(state.text.length - state.unchecked).toLocaleString()} characters`;
   badge.setAttribute(
     'aria-label',
     count ? `${flags}: ${summarize(state.findings)}. Alt+Shift+N for the next flag.` : `${flags}: ${summarize([])}`,
@@ -176,7 +195,7 @@ export function showNote(field, state, message) {
  * by the frame's place), or its mark in the mirror. */
 export function rectsOf(field, state, index) {
   if (isPlain(field)) {
-    const mark = state.mirror?.querySelector(`mark[data-index="${index}"]`);
+    const mark = state.marks?.[index];
     return mark ? [...mark.getClientRects()] : [];
   }
   const range = state.ranges?.[index];

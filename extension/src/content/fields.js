@@ -11,8 +11,13 @@ const TEXT_INPUTS = new Set(['text', 'search', '']);
 
 /**
  * Per-field state, by field element.
+ * `unchecked` counts the characters past what was checked, `unshown` the flags found but not
+ * sent (both 0 unless the text was long or dense); `marks` are the mirror's, by finding, and
+ * `mirrored` the text and findings it was filled with.
  * @type {Map<Element, { text: string, findings: import('../protocol.js').Finding[], nodes: { node: Text, start: number }[],
- *   ranges?: (Range | null)[], dismissed: Set<string>, timer: number, seq: number,
+ *   ranges?: (Range | null)[], marks?: HTMLElement[], mirrored?: { text: string, findings: object[] },
+ *   unchecked: number, unshown: number,
+ *   dismissed: Set<string>, timer: number, seq: number,
  *   badge: HTMLButtonElement | null, mirror: HTMLElement | null, note: HTMLElement | null }>}
  */
 export const fields = new Map();
@@ -62,6 +67,8 @@ export function stateOf(field) {
       text: '',
       findings: [],
       nodes: [],
+      unchecked: 0,
+      unshown: 0,
       dismissed: new Set(),
       timer: 0,
       seq: 0,

@@ -1,0 +1,190 @@
+// Dense pastes: a block of patient lines, several identifiers on each, pasted with Ctrl+V (a
+// trusted paste: the browser inserts it and fires `input` with inputType insertFromPaste)
+// into a textarea and into a contenteditable. The extension must bound what it sends and
+// draws: at most 500 flags drawn, the badge and a note saying how many were shown of how
+// many, and for a paste over 300,000 characters a note that only the first 300,000 were
+// checked. Meanwhile the page stays responsive (a page-side probe of timers and animation
+// frames never stalls longer than STALL_BUDGET_MS), and the field's text is exactly what was
+// pasted, before the check and after it. The network watch of run.mjs covers these cases.
+
+import { join } from 'node:path';
+import { root, sleep, waitFor } from './harness.mjs';
+
+const screenshots = join(root, 'tests', 'e2e', 'screenshots');
+/** The caps the extension promises (background.js, check.js). */
+const MAX_FLAGS = 500;
+const MAX_CHARS = 300_000;
+/** The longest the page's main thread may stall from the paste's input event until the
+ * flags are drawn and a second has passed: what the extension does there (reading the
+ * field, a message each way, drawing 500 underlines, placing the badge) plus the browser's
+ * own layout of the pasted text. Measured on this 2-core machine at 0.1–0.3 s; a second is
+ * what a user still reads as "the page kept up" and leaves room for a loaded machine. */
+const STALL_BUDGET_MS = 1000;
+
+const NAMES = ['Okafor', 'Abernathy', 'Nguyen', 'Kowalczyk', 'Fitzgerald', 'Oyelaran', 'Haddad', 'Lindqvist'];
+/** One patient line: a name, an age over 89, a bed, an NHS number and a mobile number. */
+const line = (i) =>
+  `Mrs ${NAMES[i % NAMES.length]} (${90 + (i % 10)}) bed ${1 + (i % 40)}, NHS no 943 476 5919, 07700 900${String(i % 1000).padStart(3, '0')}`;
+/** `n` patient lines, one a line. */
+const block = (n) => Array.from({ length: n }, (_, i) => line(i)).join('\n');
+
+/** Puts `text` on the clipboard the way a page's Copy does: a copy event (from a real
+ * Ctrl+C on the page's heading, away from any field) whose data the page sets. */
+async function copyToClipboard(page, text) {
+  await page.evaluate((text) => {
+    document.addEventListener(
+      'copy',
+      (e) => {
+        e.clipboardData.setData('text/plain', text);
+        e.preventDefault();
+      },
+      { once: true },
+    );
+    const selection = getSelection();
+    selection.selectAllChildren(document.querySelector('h1'));
+  }, text);
+  await page.keyboard.down('Control');
+  await page.keyboard.press('c');
+  await page.keyboard.up('Control');
+}
+
+/** Starts a page-side probe: a 10 ms timer and animation frames, each noting the longest gap
+ * between its ticks after the field's next `input` event (the paste), when that came. */
+function startProbe(page) {
+  return page.evaluate(() => {
+    const probe = { pasted: 0, inputType: '', timer: 0, frame: 0, last: { timer: 0, frame: 0 }, running: true };
+    window.__probe = probe;
+    const field = window.__editor;
+    field.addEventListener(
+      'input',
+      (e) => {
+        probe.pasted = performance.now();
+        probe.inputType = e.inputType;
+        probe.last = { timer: probe.pasted, frame: probe.pasted };
+      },
+      { once: true },
+    );
+    const tick = (kind) => {
+      const now = performance.now();
+      if (probe.pasted) probe[kind] = Math.max(probe[kind], now - probe.last[kind]);
+      probe.last[kind] = now;
+    };
+    const timer = setInterval(() => (probe.running ? tick('timer') : clearInterval(timer)), 10);
+    const frame = () => {
+      tick('frame');
+      if (probe.running) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+}
+
+const stopProbe = (page) =>
+  page.evaluate(() => {
+    window.__probe.running = false;
+    return { ...window.__probe, since: performance.now() - window.__probe.pasted };
+  });
+
+/** What the extension shows for the page's one field: its badge (text and name), its note,
+ * the live region, and the underlines drawn (marks in a textarea's mirror, or registered
+ * highlights) with the text under each. */
+function shown(page) {
+  return page.evaluate(() => {
+    const root = document.getElementById('chaperone-host')?.shadowRoot;
+    const badge = root?.querySelector('.chaperone-badge');
+    const highlighted = [];
+    for (const name of ['chaperone-stop', 'chaperone-caution', 'chaperone-coach']) {
+      for (const r of CSS.highlights?.get(name) ?? []) highlighted.push(r.toString());
+    }
+    for (const m of root?.querySelectorAll('.chaperone-mirror mark') ?? []) highlighted.push(m.textContent);
+    return {
+      badge: badge?.textContent ?? null,
+      label: badge?.getAttribute('aria-label') ?? '',
+      note: root?.querySelector('.chaperone-note')?.textContent ?? '',
+      live: root?.querySelector('[role=status]')?.textContent ?? '',
+      highlighted,
+    };
+  });
+}
+
+/** Pastes `lines` patient lines into the fixture `editor`, then checks what was drawn and
+ * that the page kept up. `checkedFirst`: the paste is over MAX_CHARS, so the note must say
+ * that only the first MAX_CHARS characters were checked. */
+async function denseScenario(browserName, page, base, editor, lines, checkedFirst) {
+  const text = block(lines);
+  if (checkedFirst !== text.length > MAX_CHARS) throw new Error(`the block is ${text.length} characters`);
+  await page.goto(`${base}/${editor}.html`);
+  await page.waitForFunction(() => window.__model && window.__editor);
+  await copyToClipboard(page, text);
+  await page.evaluate(() => window.__editor.focus());
+  await sleep(300);
+  await startProbe(page);
+  const start = Date.now();
+  await page.keyboard.down('Control');
+  await page.keyboard.press('v');
+  await page.keyboard.up('Control');
+  const pasted = await waitFor(
+    () => page.evaluate(() => window.__model().length && window.__model()),
+    'the paste in the field',
+  );
+  if (pasted !== text) throw new Error(`the field holds ${pasted.length} characters, not the ${text.length} pasted`);
+  await waitFor(
+    async () => {
+      const s = await shown(page);
+      return s.badge && /Showing the first/.test(s.note) ? s : null;
+    },
+    'the badge and the note that not every flag is shown',
+    30000,
+  );
+  const flaggedAfter = Date.now() - start;
+  await sleep(1000);
+  const probe = await stopProbe(page);
+  const s = await shown(page);
+  await page.screenshot({ path: join(screenshots, `${browserName}-dense-${editor}-${lines}.png`) });
+  const stall = Math.max(probe.timer, probe.frame);
+  const measured = `${text.length.toLocaleString()} chars, ${s.highlighted.length} drawn; longest stall ${Math.round(probe.timer)} ms (timer), ${Math.round(probe.frame)} ms (frame); flagged within ${flaggedAfter} ms`;
+  const fail = (why) => {
+    throw new Error(`${why} (${measured})`);
+  };
+  if (probe.inputType !== 'insertFromPaste') fail(`the paste came as ${probe.inputType}`);
+  if ((await page.evaluate(() => window.__model())) !== text) fail('the field changed after the check');
+
+  // At most MAX_FLAGS drawn, from the top of the paste, on the right words.
+  if (s.highlighted.length > MAX_FLAGS || s.highlighted.length < MAX_FLAGS / 2)
+    fail(`${s.highlighted.length} underlines drawn`);
+  for (const word of ['Okafor', '943 476 5919', '07700 900000'])
+    if (!s.highlighted.includes(word)) fail(`the first line's ${word} is not underlined`);
+  const lastPhone = text.slice(text.lastIndexOf('07700'));
+  if (s.highlighted.includes(lastPhone)) fail(`the last line's ${lastPhone} is underlined`);
+  // Counted all: each line has at least a name, an NHS number and a phone number.
+  const match = s.note.match(/Showing the first ([\d,]+) of ([\d,]+) flags\./);
+  if (!match) fail(`the note says ${JSON.stringify(s.note)}`);
+  const [shownCount, total] = match.slice(1).map((n) => Number(n.replace(/,/g, '')));
+  const cut = s.note.match(/Chaperone checked the first ([\d,]+) characters\./);
+  if (checkedFirst !== !!cut) fail(`the note says ${JSON.stringify(s.note)}`);
+  const checked = cut ? Number(cut[1].replace(/,/g, '')) : text.length;
+  // Cut at a line break or space at most 1,000 characters before the cap.
+  if (cut && (checked > MAX_CHARS || checked < MAX_CHARS - 1000 || !/\s/.test(text[checked - 1])))
+    fail(`${checked} characters checked`);
+  const checkedLines = text.slice(0, checked).split('\n').length - 1;
+  if (shownCount !== MAX_FLAGS || total < 3 * checkedLines)
+    fail(`the note says ${JSON.stringify(s.note)} for ${checkedLines} lines checked`);
+  if (s.badge !== `${MAX_FLAGS}+`) fail(`the badge says ${JSON.stringify(s.badge)}`);
+  if (!s.label.startsWith(`${MAX_FLAGS} Chaperone flags (the first ${MAX_FLAGS} of ${total.toLocaleString()})`))
+    fail(`the badge's name is ${JSON.stringify(s.label)}`);
+  if (stall > STALL_BUDGET_MS) fail(`the page stalled ${Math.round(stall)} ms`);
+  return `${total.toLocaleString()} flags, ${measured}`;
+}
+
+/** The scenarios, as [label, run] pairs for run.mjs. */
+export function denseCases(browserName, page, base) {
+  return ['textarea', 'contenteditable'].flatMap((editor) => [
+    [
+      `dense paste into a ${editor}: 2,400 patient lines, 500 flags drawn, the rest counted`,
+      () => denseScenario(browserName, page, base, editor, 2400, false),
+    ],
+    [
+      `dense paste into a ${editor}: over 300,000 characters, the first 300,000 checked`,
+      () => denseScenario(browserName, page, base, editor, 6000, true),
+    ],
+  ]);
+}
