@@ -171,6 +171,24 @@ export const POST =
 export const NHS = '943 476 5919';
 export const CLEAN = 'Flu clinic Sat 12 Oct 9am-1pm at the practice, thanks Dr Patel';
 
+/** Moves the pointer over the first flagged `text`, as a user reading the underline would. */
+export async function hover(page, text) {
+  const point = await page.evaluate((text) => {
+    const root = document.getElementById('chaperone-host').shadowRoot;
+    const mark = [...root.querySelectorAll('.chaperone-mirror mark')].find((m) => m.textContent === text);
+    let rect = mark?.getClientRects()[0];
+    if (!rect) {
+      for (const name of ['chaperone-stop', 'chaperone-caution', 'chaperone-coach']) {
+        for (const r of CSS.highlights.get(name) ?? [])
+          if (!rect && r.toString() === text) rect = r.getClientRects()[0];
+      }
+    }
+    return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
+  }, text);
+  if (!point) throw new Error(`no underline drawn on ${text}`);
+  await page.mouse.move(point.x, point.y);
+}
+
 /** Clicks the open card's button labelled `label` with the mouse, as a user would (focus
  * leaves the editor for the card, which TinyMCE takes as the end of typing). */
 export async function clickCardButton(page, label) {

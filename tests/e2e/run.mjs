@@ -27,6 +27,7 @@ import {
   buildFixtures,
   egressProxy,
   focusEditor,
+  hover,
   launch,
   model,
   observe,
@@ -38,23 +39,6 @@ import {
 
 const screenshots = join(root, 'tests', 'e2e', 'screenshots');
 const STRICT = new Set(['textarea', 'lexical', 'slate']);
-
-/** Moves the pointer over the flagged text, as a user reading the underline would. */
-async function hover(page, text) {
-  const point = await page.evaluate((text) => {
-    const root = document.getElementById('chaperone-host').shadowRoot;
-    const mark = [...root.querySelectorAll('.chaperone-mirror mark')].find((m) => m.textContent === text);
-    let rect = mark?.getClientRects()[0];
-    if (!rect) {
-      for (const name of ['chaperone-stop', 'chaperone-caution', 'chaperone-coach']) {
-        for (const r of CSS.highlights.get(name) ?? []) if (r.toString() === text) rect = r.getClientRects()[0];
-      }
-    }
-    return rect ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
-  }, text);
-  if (!point) throw new Error(`no underline drawn on ${text}`);
-  await page.mouse.move(point.x, point.y);
-}
 
 async function clickFix(page, label) {
   await waitFor(
