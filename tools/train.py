@@ -339,13 +339,14 @@ def out_of_fold(args, posts, feats, weight, k=5):
     return rows, labels, owner, tok_p, post_p, y
 
 
-def phi_thresholds(posts, feats, rulekinds, tok_p, owner):
+def phi_thresholds(posts, feats, rulekinds, tok_p, owner, spec):
     """The thresholds on P(identifier) for keeping a candidate and for a finding of its own
-    that find the most identifiers out of fold while precision and the clean-post alarm
-    budget hold."""
+    that break the fewest of the identifier rules' documented examples (`spec`, as the
+    shipped model reads them) and, among those, find the most identifiers out of fold while
+    precision and the clean-post alarm budget hold."""
     starts = np.searchsorted(owner, np.arange(len(posts)))
     ends = np.searchsorted(owner, np.arange(len(posts)), side="right")
-    best = (-1, 0.5, 0.95)
+    best = (-len(spec) - 1, -1, 0.5, 0.95)
     for keep in np.arange(0.05, 0.91, 0.05):
         for new in np.arange(0.4, 0.96, 0.05):
             nf = false = must = found = clean = alarmed = 0
@@ -362,10 +363,39 @@ def phi_thresholds(posts, feats, rulekinds, tok_p, owner):
                 if not musts:
                     clean += 1
                     alarmed += wrong > 0
+            broken = sum(spec_broken(f, probs, musts, rulekinds, keep, new)
+                         for f, probs, musts in spec)
             if (nf and 1 - false / nf >= PHI_PRECISION and alarmed <= CLEAN_ALARM_BUDGET * clean
-                    and found > best[0]):
-                best = (found, float(keep), float(new))
-    return best[1], best[2]
+                    and (-broken, found) > best[:2]):
+                best = (-broken, found, float(keep), float(new))
+    if best[0] < 0:
+        print(f"the tagger's thresholds break {-best[0]} identifier rule example(s)")
+    return best[2], best[3]
+
+
+def spec_broken(feat, probs, musts, rulekinds, keep, new):
+    """Whether an identifier rule's example comes out wrong: a `fire` example (`musts`, its
+    rule's spans) must have each span found, a `pass` example (`musts` None) nothing."""
+    fs = phi_findings(feat, probs, rulekinds, keep, new)
+    if musts is None:
+        return bool(fs)
+    return not all(any(a < s["end"] and s["start"] < b for a, b in fs) for s in musts)
+
+
+def example_spec(posts, feats, rows, owner, n_real, cols, m):
+    """The identifier rules' examples (the catalogue's `fire` and `pass` posts), each with the
+    shipped tagger's token probabilities: what `phi_thresholds` must keep true."""
+    spec = []
+    for n in range(n_real, len(posts)):
+        _, rule, kind, _ = posts[n]["id"].split(":")
+        if not rule.startswith("phi/") or rule in ("phi/combination", "phi/watch-term"):
+            continue
+        at = np.flatnonzero(owner == n)
+        probs = m.predict_proba(cols.matrix([rows[i] for i in at]))
+        probs[[j for j, i in enumerate(at) if not rows[i]]] = np.eye(len(CLASSES))[0]
+        musts = [s for s in posts[n]["phi"] if s["must"]] if kind == "fire" else None
+        spec.append((feats[n], probs, musts))
+    return spec
 
 
 def candidate_labels(feats, rulekinds):
@@ -488,7 +518,10 @@ def train(args, posts, feats, rulekinds, n_real):
     rows, labels, owner, tok_p, post_p, y = out_of_fold(args, posts, feats, weight)
     real_tokens = int(np.searchsorted(owner, n_real))
     oof = (posts[:n_real], feats[:n_real], rulekinds, tok_p[:real_tokens], owner[:real_tokens])
-    keep, new = phi_thresholds(*oof)
+    known = labels >= 0
+    cols, m = fit_tagger([r for r, k in zip(rows, known) if k], labels[known], args.c_tag,
+                         weight[owner[known]])
+    keep, new = phi_thresholds(*oof, example_spec(posts, feats, rows, owner, n_real, cols, m))
     has = candidate_labels(feats, rulekinds)
     taus = label_thresholds(post_p[:n_real], y[:n_real], has[:n_real])
     report(*oof, post_p[:n_real], y[:n_real], keep, new)
@@ -503,9 +536,6 @@ def train(args, posts, feats, rulekinds, n_real):
     print("held out of the threshold choice: conduct recall %.3f, plain alarm %.3f"
           % held_out(post_p[:n_real], yr, has[:n_real]))
     os.makedirs(args.out, exist_ok=True)
-    known = labels >= 0
-    cols, m = fit_tagger([r for r, k in zip(rows, known) if k], labels[known], args.c_tag,
-                         weight[owner[known]])
     # Classes the model saw, in CLASSES order (every class occurs in the training posts).
     assert list(m.classes_) == list(range(len(CLASSES)))
     w = m.coef_.T.copy()
