@@ -201,3 +201,37 @@ export async function clickCardButton(page, label) {
   await page.mouse.move(point.x, point.y, { steps: 4 });
   await page.mouse.click(point.x, point.y);
 }
+
+/** Geometry of a textarea and the overlay that draws its underlines: they must coincide. */
+export function mirrorGeometry(page) {
+  return page.evaluate(() => {
+    const area = window.__editor;
+    const mirror = document.getElementById('chaperone-host').shadowRoot.querySelector('.chaperone-mirror');
+    const a = area.getBoundingClientRect();
+    const m = mirror.getBoundingClientRect();
+    const marks = [...mirror.querySelectorAll('mark')].map((k) => ({
+      text: k.textContent,
+      rect: k.getBoundingClientRect().toJSON(),
+    }));
+    return {
+      offset: Math.max(
+        Math.abs(a.left - m.left),
+        Math.abs(a.top - m.top),
+        Math.abs(a.width - m.width),
+        Math.abs(a.height - m.height),
+      ),
+      scroll: [area.scrollTop, mirror.scrollTop],
+      heights: [area.scrollHeight, mirror.scrollHeight],
+      area: a.toJSON(),
+      marks,
+    };
+  });
+}
+
+export function assertAligned(g, what) {
+  if (g.offset > 1) throw new Error(`${what}: overlay box is ${g.offset}px off the textarea`);
+  if (Math.abs(g.scroll[0] - g.scroll[1]) > 1)
+    throw new Error(`${what}: scrolled ${g.scroll[0]} but overlay ${g.scroll[1]}`);
+  if (Math.abs(g.heights[0] - g.heights[1]) > 2)
+    throw new Error(`${what}: text wraps differently (heights ${g.heights})`);
+}

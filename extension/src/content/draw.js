@@ -7,7 +7,7 @@ import { isPlain, rangeFor } from './extract.js';
 import { fields, forget } from './fields.js';
 import { boxOf, frameOffset, present, shifted } from './frames.js';
 import { layer, live, mountHost, styleHighlightsIn } from './layer.js';
-import { placeBadge } from './place.js';
+import { MAX_MEASURED_CHARS, placeBadge } from './place.js';
 import { clearHighlights, paintHighlights, SEVERITIES } from '../ui/highlights.js';
 import { summarize } from '../ui/summary.js';
 
@@ -76,8 +76,10 @@ const MIRRORED = [
 
 /** A textarea has no DOM ranges: a transparent copy of its text in our layer carries marks.
  * The copy is rebuilt only when the text or its findings changed (a scroll or resize only
- * moves it): rebuilding it lays out the whole text again, which for a pasted 300,000
- * characters is a long task each time. */
+ * moves it), and for a text longer than MAX_MEASURED_CHARS (whose boxes the badge does not
+ * read) it holds the text only up to the end of the line of its last mark, with a spacer as
+ * tall as the rest: laying out a pasted 300,000 characters again cost the page 0.1 s at every
+ * check, and the marks need only the lines before them. */
 export function drawMirror(field, state) {
   if (!state.mirror) {
     state.mirror = document.createElement('div');
@@ -100,12 +102,20 @@ export function drawMirror(field, state) {
     state.mirrored = { text: state.text, findings: state.findings };
     fillMirror(mirror, state);
   }
+  // The spacer makes the copy scroll as far as the field: what is left of the field's
+  // height below the copy's last line.
+  const spacer = state.mirrored.spacer;
+  if (spacer) {
+    const rest = field.scrollHeight - spacer.offsetTop - parseFloat(style.paddingBottom);
+    spacer.style.height = `${Math.max(0, rest)}px`;
+  }
   mirror.scrollTop = field.scrollTop;
   mirror.scrollLeft = field.scrollLeft;
 }
 
-/** Puts the field's text in its mirror, each flag's span in a mark (`state.marks`, by
- * finding; none where a flag overlaps an earlier one). */
+/** Puts the field's text in its mirror (cut after the last mark's line when long, with
+ * `state.mirrored.spacer` below), each flag's span in a mark (`state.marks`, by finding;
+ * none where a flag overlaps an earlier one). */
 function fillMirror(mirror, state) {
   const text = state.text;
   const parts = [];
@@ -122,7 +132,11 @@ function fillMirror(mirror, state) {
     parts.push(mark);
     at = f.end;
   }
-  parts.push(document.createTextNode(`${text.slice(at)}\u200b`));
+  const lineEnd = text.indexOf('\n', at);
+  const end = text.length > MAX_MEASURED_CHARS && lineEnd >= 0 ? lineEnd : text.length;
+  parts.push(document.createTextNode(`${text.slice(at, end)}\u200b`));
+  state.mirrored.spacer = end < text.length ? document.createElement('div') : null;
+  if (state.mirrored.spacer) parts.push(state.mirrored.spacer);
   mirror.replaceChildren(...parts);
 }
 

@@ -13,9 +13,9 @@ const TEXT_INPUTS = new Set(['text', 'search', '']);
  * Per-field state, by field element.
  * `unchecked` counts the characters past what was checked, `unshown` the flags found but not
  * sent (both 0 unless the text was long or dense); `marks` are the mirror's, by finding, and
- * `mirrored` the text and findings it was filled with.
+ * `mirrored` the text and findings it was filled with (and its spacer, when cut short).
  * @type {Map<Element, { text: string, findings: import('../protocol.js').Finding[], nodes: { node: Text, start: number }[],
- *   ranges?: (Range | null)[], marks?: HTMLElement[], mirrored?: { text: string, findings: object[] },
+ *   ranges?: (Range | null)[], marks?: HTMLElement[], mirrored?: { text: string, findings: object[], spacer?: HTMLElement | null },
  *   unchecked: number, unshown: number,
  *   dismissed: Set<string>, timer: number, seq: number,
  *   badge: HTMLButtonElement | null, mirror: HTMLElement | null, note: HTMLElement | null }>}

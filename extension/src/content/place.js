@@ -16,7 +16,7 @@ const FRAME_SLACK_PX = 80;
 const GAP = 4;
 /** Beyond this many characters the text's boxes are not measured (a pasted megabyte would
  * cost a long task on every scroll); the badge then takes the first corner. */
-const MAX_MEASURED_CHARS = 20_000;
+export const MAX_MEASURED_CHARS = 20_000;
 
 const rectOf = (r) => ({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
 const overlaps = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
