@@ -176,6 +176,8 @@ async function denseScenario(browserName, page, base, editor, lines, checkedFirs
   if (shownCount !== MAX_FLAGS || total < 3 * checkedLines)
     fail(`the note says ${JSON.stringify(s.note)} for ${checkedLines} lines checked`);
   if (s.badge !== `${MAX_FLAGS}+`) fail(`the badge says ${JSON.stringify(s.badge)}`);
+  if (!s.live.endsWith(`, and ${(total - MAX_FLAGS).toLocaleString()} more not shown`))
+    fail(`the live region says ${JSON.stringify(s.live)}`);
   if (!s.label.startsWith(`${MAX_FLAGS} Chaperone flags (the first ${MAX_FLAGS} of ${total.toLocaleString()})`))
     fail(`the badge's name is ${JSON.stringify(s.label)}`);
   if (stall > STALL_BUDGET_MS) fail(`the page stalled ${Math.round(stall)} ms`);

@@ -20,12 +20,15 @@ export function draw() {
   /** Ranges by severity, for each window whose document holds fields. */
   const byView = new Map([[window, null]]);
   let all = [];
+  /** Flags found but not sent, over all fields (the live region says how many). */
+  let unshown = 0;
   for (const [field, state] of fields) {
     if (!present(field)) {
       forget(field);
       continue;
     }
     all = all.concat(state.findings);
+    unshown += state.unshown;
     if (isPlain(field)) drawMirror(field, state);
     else {
       if (state.findings.length) styleHighlightsIn(field.getRootNode());
@@ -40,7 +43,7 @@ export function draw() {
   for (const view of painted) if (!byView.has(view) && !view.closed) clearHighlights(view);
   for (const [view, ranges] of byView) if (!ranges || !paintHighlights(ranges, view)) clearHighlights(view);
   painted = new Set(byView.keys());
-  const summary = summarize(all);
+  const summary = `${summarize(all)}${unshown ? `, and ${unshown.toLocaleString()} more not shown` : ''}`;
   if (live.textContent !== summary) live.textContent = summary;
 }
 

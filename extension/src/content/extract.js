@@ -69,10 +69,23 @@ export function extractText(field) {
   return { text: parts.join(''), nodes };
 }
 
-/** A DOM Range over UTF-16 offsets of the extracted text, or null if the DOM moved on. */
+/** A DOM Range over UTF-16 offsets of the extracted text, or null if the DOM moved on. The
+ * node holding an offset is looked for from the last node that starts before it, found by
+ * bisection over the nodes' starts (every node before that one ends before the offset), so
+ * drawing 500 flags in a field of thousands of lines does not walk its nodes 500 times. */
 export function rangeFor(nodes, start, end) {
+  const from = (offset) => {
+    let lo = 0;
+    let hi = nodes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (nodes[mid].start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return Math.max(0, lo - 1);
+  };
   const locate = (offset, preferNext) => {
-    for (let i = 0; i < nodes.length; i++) {
+    for (let i = from(offset); i < nodes.length; i++) {
       const { node, start: s } = nodes[i];
       const e = s + node.data.length;
       if (offset < e || (offset === e && !(preferNext && nodes[i + 1]?.start === e))) {
