@@ -44,11 +44,11 @@ LABELS = ["derogatory", "stigmatizing", "colleague", "advice", "promotion", "cla
           "profanity", "discrimination", "boundary", "intoxication", "consent",
           "review_response", "combo"]
 # Identifier rules decided by their format or checksum, never by the tagger.
-FORMAT_KINDS = {"phone", "email", "url", "ip", "ssn", "mrn", "health_id", "account",
+FORMAT_KINDS = {"email", "url", "ip", "ssn", "mrn", "health_id", "account",
                 "license", "vehicle", "device", "other_id"}
 FORMAT_RULES = {"phi/postcode", "phi/zip-code"}
 # Identifier rules whose candidates the tagger weighs.
-CONTEXT_KINDS = {"name", "place", "address", "date", "age", "handle"}
+CONTEXT_KINDS = {"name", "place", "address", "date", "age", "handle", "phone"}
 MIN_COUNT = 2
 # Identifier tokens are few beside ordinary ones: weighing them up lets the weights of their
 # cues grow before the regulariser stops them; thresholds restore precision.

@@ -85,8 +85,8 @@ static TAG_RULE_REFS: LazyLock<Vec<Option<&'static Rule>>> =
     LazyLock::new(|| TAG_RULES.iter().map(|id| registry::by_id(id)).collect());
 
 /// Whether an identifier rule is decided by its format, not by context: everything but
-/// names, places, street addresses, dates, ages and @handles (postcodes and ZIP codes are
-/// formats).
+/// names, places, street addresses, dates, ages, @handles and phone numbers, whose owner
+/// context decides (postcodes and ZIP codes are formats).
 fn by_format(rule: &Rule) -> bool {
     !matches!(
         rule.kind,
@@ -96,6 +96,7 @@ fn by_format(rule: &Rule) -> bool {
             | Kind::Date
             | Kind::Age
             | Kind::Handle
+            | Kind::Phone
             | Kind::Combination
     ) || matches!(rule.id, "phi/postcode" | "phi/zip-code")
 }

@@ -330,7 +330,9 @@ mod tests {
             "+61 2 9876 5432",
             "02 9876 5432",
         ] {
-            assert_eq!(rules(&format!("call {t} now")), vec!["phi/phone"], "{t}");
+            // Whose number it is is context: here a patient's relative's.
+            let post = format!("my patient's daughter asked me to call her on {t} tonight");
+            assert_eq!(rules(&post), vec!["phi/phone"], "{t}");
         }
     }
 
