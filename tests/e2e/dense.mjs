@@ -20,9 +20,10 @@ const MAX_CHARS = 300_000;
 /** The longest the page's main thread may stall from the paste's input event until the
  * flags are drawn and a second has passed: what the extension does there (reading the
  * field, a message each way, drawing 500 underlines, placing the badge) plus the browser's
- * own layout of the pasted text; and while the user types on or the field scrolls. Measured on this 2-core
- * machine at 0.02–0.2 s (1.3 s in Chromium before extractText was made linear); a second
- * is what a user still reads as "the page kept up", with room for a loaded machine. */
+ * own layout of the pasted text; and while the user types on or the field scrolls.
+ * Measured on this 2-core machine at 0.02–0.2 s (1.3 s in Chromium before extractText was
+ * made linear); a second is what a user still reads as "the page kept up", with room for a
+ * loaded machine. */
 const STALL_BUDGET_MS = 1000;
 
 const NAMES = ['Okafor', 'Abernathy', 'Nguyen', 'Kowalczyk', 'Fitzgerald', 'Oyelaran', 'Haddad', 'Lindqvist'];
