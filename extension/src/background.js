@@ -6,11 +6,8 @@ import init, { Engine, validateSettings } from '../../build/pkg/chaperone.js';
 import { api } from './ext.js';
 import { answer, MAX_TEXT, MESSAGES } from './protocol.js';
 import { describe, engineConfig, readSettings, resolveSettings } from './settings.js';
+import { MAX_FINDINGS } from './ui/bounds.js';
 
-/** The most findings a check sends back, the first by position: more flags than anyone can
- * read, and a bound on the reply (500 findings with their texts are about 320 KB) and on what
- * the page draws; `total` still counts them all, for the note under the field. */
-const MAX_FINDINGS = 500;
 let engine;
 let settings;
 /** The region the engine last built everything for (`warm`). */

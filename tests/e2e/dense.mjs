@@ -12,87 +12,12 @@
 
 import { join } from 'node:path';
 import { NHS, assertAligned, clickCardButton, hover, mirrorGeometry, root, sleep, waitFor } from './harness.mjs';
+import { STALL_BUDGET_MS, block, copyToClipboard, startProbe, stopProbe } from '../paste.mjs';
 
 const screenshots = join(root, 'tests', 'e2e', 'screenshots');
 /** The caps the extension promises (background.js, check.js). */
 const MAX_FLAGS = 500;
 const MAX_CHARS = 300_000;
-/** The longest the page's main thread may stall from the paste's input event until the
- * flags are drawn and a second has passed: what the extension does there (reading the
- * field, a message each way, drawing 500 underlines, placing the badge) plus the browser's
- * own layout of the pasted text; and while the user types on or the field scrolls.
- * Measured on this 2-core machine at 0.02–0.2 s (1.3 s in Chromium before extractText was
- * made linear); a second is what a user still reads as "the page kept up", with room for a
- * loaded machine. */
-const STALL_BUDGET_MS = 1000;
-
-const NAMES = ['Okafor', 'Abernathy', 'Nguyen', 'Kowalczyk', 'Fitzgerald', 'Oyelaran', 'Haddad', 'Lindqvist'];
-/** One patient line: a name, an age over 89, a bed, an NHS number and a mobile number. */
-const line = (i) =>
-  `Mrs ${NAMES[i % NAMES.length]} (${90 + (i % 10)}) bed ${1 + (i % 40)}, NHS no ${NHS}, 07700 900${String(i % 1000).padStart(3, '0')}`;
-/** `n` patient lines, one a line. */
-const block = (n) => Array.from({ length: n }, (_, i) => line(i)).join('\n');
-
-/** Puts `text` on the clipboard the way a page's Copy does: a copy event (from a real
- * Ctrl+C on the page's heading, away from any field) whose data the page sets. */
-async function copyToClipboard(page, text) {
-  await page.evaluate((text) => {
-    document.addEventListener(
-      'copy',
-      (e) => {
-        e.clipboardData.setData('text/plain', text);
-        e.preventDefault();
-      },
-      { once: true },
-    );
-    const selection = getSelection();
-    selection.selectAllChildren(document.querySelector('h1'));
-  }, text);
-  await page.keyboard.down('Control');
-  await page.keyboard.press('c');
-  await page.keyboard.up('Control');
-}
-
-/** Starts a page-side probe: a 10 ms timer and animation frames, each noting the longest gap
- * between its ticks from now, or with `onInput` from the field's next `input` event (the
- * paste) on, with that event's inputType. */
-function startProbe(page, onInput) {
-  return page.evaluate((onInput) => {
-    const now = performance.now();
-    const probe = { pasted: onInput ? 0 : now, inputType: '', timer: 0, frame: 0, last: { timer: now, frame: now } };
-    probe.running = true;
-    window.__probe = probe;
-    if (onInput)
-      window.__editor.addEventListener(
-        'input',
-        (e) => {
-          probe.pasted = performance.now();
-          probe.inputType = e.inputType;
-          probe.last = { timer: probe.pasted, frame: probe.pasted };
-        },
-        { once: true },
-      );
-    const tick = (kind) => {
-      const now = performance.now();
-      if (probe.pasted) probe[kind] = Math.max(probe[kind], now - probe.last[kind]);
-      probe.last[kind] = now;
-    };
-    const timer = setInterval(() => (probe.running ? tick('timer') : clearInterval(timer)), 10);
-    const frame = () => {
-      tick('frame');
-      if (probe.running) requestAnimationFrame(frame);
-    };
-    requestAnimationFrame(frame);
-  }, onInput);
-}
-
-/** Stops the probe: `{ timer, frame, inputType }`, the longest gaps in ms. */
-const stopProbe = (page) =>
-  page.evaluate(() => {
-    window.__probe.running = false;
-    return window.__probe;
-  });
-
 /** What the extension shows for the page's one field: its badge (text and name), its note,
  * the live region, and the underlines drawn (marks in a textarea's mirror, or registered
  * highlights) with the text under each. */

@@ -8,24 +8,11 @@ import { dismissalKey, fields, forget, stateOf } from './fields.js';
 import { draw, showNote } from './draw.js';
 import { activeElement, present } from './frames.js';
 import { ask, MESSAGES, send } from '../protocol.js';
+import { boundsNote, checkedLength } from '../ui/bounds.js';
 
 /** A pause in typing long enough to check without flickering mid-word; a word boundary
  * (space, punctuation, a new line) checks at once. */
 export const IDLE_MS = 60;
-/** The most of a field's text sent to the engine: 300,000 characters of patient lines (29,000
- * flags) are flagged within a second of the paste (tests/e2e/dense.mjs), while a message of
- * a megabyte or more costs the page a long task to send; a post needs far less. The cut is made at the last line break or space
- * before it (within CUT_SLACK characters), so no identifier is checked half. */
-const MAX_CHARS = 300_000;
-const CUT_SLACK = 1_000;
-
-/** How much of `text` to check: all of it, or up to MAX_CHARS cut at a break. */
-function checkedLength(text) {
-  if (text.length <= MAX_CHARS) return text.length;
-  const head = text.slice(MAX_CHARS - CUT_SLACK, MAX_CHARS);
-  const cut = Math.max(head.lastIndexOf('\n'), head.lastIndexOf(' '));
-  return cut < 0 ? MAX_CHARS : MAX_CHARS - CUT_SLACK + cut + 1;
-}
 
 /** The settings the background last sent (see `PublicSettings` in protocol.js). */
 export let settings = { trainee: false, disabled_sites: [], errors: [] };
@@ -76,10 +63,8 @@ async function check(field) {
   state.findings = reply.findings.filter((f) => !state.dismissed.has(dismissalKey(f, text)));
   state.unchecked = text.length - checked;
   state.unshown = reply.total - reply.findings.length;
-  const notes = [];
-  if (state.unchecked) notes.push(`Chaperone checked the first ${checked.toLocaleString()} characters.`);
-  if (state.unshown) notes.push(`Showing the first ${reply.findings.length} of ${reply.total.toLocaleString()} flags.`);
-  showNote(field, state, notes.join(' '));
+  const note = boundsNote({ checked, length: text.length, shown: reply.findings.length, total: reply.total });
+  showNote(field, state, note);
   draw();
 }
 
