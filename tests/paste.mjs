@@ -10,7 +10,7 @@ import { NHS } from './e2e/harness.mjs';
  * way, drawing 500 underlines, placing the badge; in the playground: the check itself, in the
  * page, and the first time also building what the engine needs) plus the browser's own layout
  * of the pasted text. Measured on this 2-core machine at 0.02–0.2 s in the extension (1.3 s
- * in Chromium before extractText was made linear) and 0.2–0.5 s in the playground; a second
+ * in Chromium before extractText was made linear) and 0.1–0.6 s in the playground; a second
  * is what a user still reads as "the page kept up", with room for a loaded machine. */
 export const STALL_BUDGET_MS = 1000;
 
