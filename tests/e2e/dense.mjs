@@ -86,9 +86,9 @@ async function denseScenario(browserName, page, base, editor, lines, checkedFirs
   if (s.highlighted.length > MAX_FLAGS || s.highlighted.length < MAX_FLAGS / 2)
     fail(`${s.highlighted.length} underlines drawn`);
   for (const word of ['Okafor', NHS, '07700 900000'])
-    if (!s.highlighted.includes(word)) fail(`the first line's ${word} is not underlined`);
+    if (!s.highlighted.some((h) => h.includes(word))) fail(`the first line's ${word} is not underlined`);
   const lastPhone = text.slice(text.lastIndexOf('07700'));
-  if (s.highlighted.includes(lastPhone)) fail(`the last line's ${lastPhone} is underlined`);
+  if (s.highlighted.some((h) => h.includes(lastPhone))) fail(`the last line's ${lastPhone} is underlined`);
   // Counted all: each line has at least a name, an NHS number and a phone number.
   const match = s.note.match(/Showing the first ([\d,]+) of ([\d,]+) flags\./);
   if (!match) fail(`the note says ${JSON.stringify(s.note)}`);
