@@ -37,6 +37,9 @@ from sklearn.linear_model import LogisticRegression  # noqa: E402
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 CLASSES = ["O", "name", "place", "date", "age", "contact", "id"]
+# The rule of a finding the tagger makes of its own, by class (src/engine/learned.rs).
+TAG_RULES = ["", "phi/person-name", "phi/patient-place", "phi/patient-date", "phi/age-over-89",
+             "phi/patient-handle", "phi/other-id"]
 GROUP = {"NAME": "name", "PLACE": "place", "ADDRESS": "place", "DATE": "date", "AGE": "age",
          "PHONE": "contact", "EMAIL": "contact", "URL": "contact", "HANDLE": "contact",
          "IP": "contact"}
@@ -58,11 +61,15 @@ PRUNE = float(os.environ.get("PRUNE", "0.15"))
 # The share of ordinary posts (no conduct label) the thresholds may alarm on, out of fold.
 # Twenty-six thresholds chosen on the same posts read them more kindly than new posts: on
 # posts held out of the choice (`held_out`), a budget of 0.065 alarmed on 8.0 %, over the
-# product's 8 % bar, and 0.05 on 6.3 %.
-PLAIN_ALARM_BUDGET = 0.05
+# product's 8 % bar, and 0.05 on 6.3 %. And the ordinary posts written for training are
+# easier than people's own: at 0.05 the development posts (outside the repo) alarmed on
+# 12.9 %; at 0.04 on 12.1 %, at 0.03 on 9.5 %, with conduct recall 0.885, 0.835, 0.806.
+PLAIN_ALARM_BUDGET = 0.04
 # How much a rule's documented examples count beside an annotated post: those that must
 # fire, and the look-alikes that must not (near misses by design, which weigh less).
-FIRE_WEIGHT = 1.0
+# A `fire` example is also a constraint on the thresholds (`phi_thresholds`): fitted closely,
+# it costs them little recall elsewhere.
+FIRE_WEIGHT = 3.0
 PASS_WEIGHT = float(os.environ.get("PASS_WEIGHT", "0.3"))
 # The least threshold for "recognisable by a combination of details".
 COMBO_FLOOR = 0.4
@@ -245,30 +252,36 @@ def tagger_rows(feats, posts):
 
 
 def phi_findings(feat, probs, rulekinds, keep, new):
-    """Findings (start, end) of one post, as src/engine/learned.rs decides them: format
+    """Findings (start, end) of one post, as src/engine/learned.rs decides them."""
+    return [(s, e) for s, e, _ in rule_findings(feat, probs, rulekinds, keep, new)]
+
+
+def rule_findings(feat, probs, rulekinds, keep, new):
+    """Findings (start, end, rule) of one post, as src/engine/learned.rs decides them: format
     candidates stand; a context candidate stands when one of its tokens reaches `keep`;
-    runs of tokens reaching `new` that no standing candidate covers are findings too."""
+    runs of tokens reaching `new` that no standing candidate covers are findings too, of the
+    rule for their first token's likeliest class."""
     out, covered = [], set()
     spans = [(s, e) for s, e, _ in feat["tokens"]]
     for s, e, r in feat["candidates"]:
         kind = rulekinds.get(r)
         if kind in FORMAT_KINDS or r in FORMAT_RULES:
-            out.append((s, e))
+            out.append((s, e, r))
         elif kind in CONTEXT_KINDS:
             inside = [i for i, (a, b) in enumerate(spans) if a < e and s < b]
             if any(1 - probs[i][0] >= keep for i in inside):
-                out.append((s, e))
+                out.append((s, e, r))
                 covered.update(inside)
-    run = None
+    runs, run = [], None
     for i, ((s, e), p) in enumerate(zip(spans, probs)):
         if 1 - p[0] >= new and i not in covered:
-            run = (run[0], e) if run else (s, e)
+            run = (run[0], e, run[2]) if run else (s, e, TAG_RULES[int(np.argmax(p[1:])) + 1])
         else:
-            if run and not any(a < run[1] and run[0] < b for a, b in out):
-                out.append(run)
+            runs.append(run)
             run = None
-    if run and not any(a < run[1] and run[0] < b for a, b in out):
-        out.append(run)
+    runs.append(run)
+    kept = list(out)
+    out += [r for r in runs if r and not any(a < r[1] and r[0] < b for a, b, _ in kept)]
     return out
 
 
@@ -363,8 +376,8 @@ def phi_thresholds(posts, feats, rulekinds, tok_p, owner, spec):
                 if not musts:
                     clean += 1
                     alarmed += wrong > 0
-            broken = sum(spec_broken(f, probs, musts, rulekinds, keep, new)
-                         for f, probs, musts in spec)
+            broken = sum(spec_broken(f, probs, rule, musts, rulekinds, keep, new)
+                         for f, probs, rule, musts in spec)
             if (nf and 1 - false / nf >= PHI_PRECISION and alarmed <= CLEAN_ALARM_BUDGET * clean
                     and (-broken, found) > best[:2]):
                 best = (-broken, found, float(keep), float(new))
@@ -373,28 +386,33 @@ def phi_thresholds(posts, feats, rulekinds, tok_p, owner, spec):
     return best[2], best[3]
 
 
-def spec_broken(feat, probs, musts, rulekinds, keep, new):
-    """Whether an identifier rule's example comes out wrong: a `fire` example (`musts`, its
-    rule's spans) must have each span found, a `pass` example (`musts` None) nothing."""
-    fs = phi_findings(feat, probs, rulekinds, keep, new)
+def spec_broken(feat, probs, rule, musts, rulekinds, keep, new):
+    """Whether an identifier rule's example comes out wrong, as tests/rule_examples.rs reads
+    it: a `fire` example must raise `rule` (over each of its spans, `musts`), a `pass`
+    example (`musts` None) must not raise it."""
+    mine = [(a, b) for a, b, r in rule_findings(feat, probs, rulekinds, keep, new) if r == rule]
     if musts is None:
-        return bool(fs)
-    return not all(any(a < s["end"] and s["start"] < b for a, b in fs) for s in musts)
+        return bool(mine)
+    return not all(any(a < s["end"] and s["start"] < b for a, b in mine) for s in musts)
 
 
-def example_spec(posts, feats, rows, owner, n_real, cols, m):
+def example_spec(posts, feats, rows, owner, n_real, cols, w):
     """The identifier rules' examples (the catalogue's `fire` and `pass` posts), each with the
-    shipped tagger's token probabilities: what `phi_thresholds` must keep true."""
+    token probabilities of the tagger as shipped (weights `w`, bias folded in, pruned and
+    quantised as `write_model` writes them): what `phi_thresholds` must keep true."""
+    q, scale = shipped(w)
     spec = []
     for n in range(n_real, len(posts)):
         _, rule, kind, _ = posts[n]["id"].split(":")
         if not rule.startswith("phi/") or rule in ("phi/combination", "phi/watch-term"):
             continue
         at = np.flatnonzero(owner == n)
-        probs = m.predict_proba(cols.matrix([rows[i] for i in at]))
+        z = cols.matrix([rows[i] for i in at]) @ (q * scale)
+        probs = np.exp(z - z.max(1, keepdims=True))
+        probs /= probs.sum(1, keepdims=True)
         probs[[j for j, i in enumerate(at) if not rows[i]]] = np.eye(len(CLASSES))[0]
         musts = [s for s in posts[n]["phi"] if s["must"]] if kind == "fire" else None
-        spec.append((feats[n], probs, musts))
+        spec.append((feats[n], probs, rule, musts))
     return spec
 
 
@@ -487,13 +505,19 @@ def quantise(w):
     return np.round(w / scale).astype("<i2"), scale
 
 
-def write_model(path, ids, weights, link, thresholds):
-    """Writes the format src/model/linear.rs reads: `weights` is features × outputs."""
+def shipped(weights):
+    """The weights as the engine reads them: quantised to i16 with one scale. A weight
+    smaller than PRUNE changes no decision; leaving it out (and a feature with none) keeps
+    the wasm small."""
     weights = np.array(weights, dtype=np.float64)
-    # A weight this small changes no decision; leaving it out (and a feature with none) keeps
-    # the wasm small. The bias is always kept.
     weights[np.abs(weights) < PRUNE] = 0.0
-    q, scale = quantise(weights)
+    return quantise(weights)
+
+
+def write_model(path, ids, weights, link, thresholds):
+    """Writes the format src/model/linear.rs reads: `weights` is features × outputs (the
+    bias is always kept)."""
+    q, scale = shipped(weights)
     keep = (q != 0).any(1)
     keep[np.asarray(ids) == BIAS] = True
     ids = np.asarray(ids, dtype="<u4")[keep]
@@ -521,7 +545,15 @@ def train(args, posts, feats, rulekinds, n_real):
     known = labels >= 0
     cols, m = fit_tagger([r for r, k in zip(rows, known) if k], labels[known], args.c_tag,
                          weight[owner[known]])
-    keep, new = phi_thresholds(*oof, example_spec(posts, feats, rows, owner, n_real, cols, m))
+    # Classes the model saw, in CLASSES order (every class occurs in the training posts).
+    assert list(m.classes_) == list(range(len(CLASSES)))
+    w = m.coef_.T.copy()
+    bias = cols.col.get(BIAS)
+    if bias is None:
+        raise SystemExit("the bias feature is missing")
+    w[bias] += m.intercept_
+    spec = example_spec(posts, feats, rows, owner, n_real, cols, w)
+    keep, new = phi_thresholds(*oof, spec)
     has = candidate_labels(feats, rulekinds)
     taus = label_thresholds(post_p[:n_real], y[:n_real], has[:n_real])
     report(*oof, post_p[:n_real], y[:n_real], keep, new)
@@ -536,13 +568,6 @@ def train(args, posts, feats, rulekinds, n_real):
     print("held out of the threshold choice: conduct recall %.3f, plain alarm %.3f"
           % held_out(post_p[:n_real], yr, has[:n_real]))
     os.makedirs(args.out, exist_ok=True)
-    # Classes the model saw, in CLASSES order (every class occurs in the training posts).
-    assert list(m.classes_) == list(range(len(CLASSES)))
-    w = m.coef_.T.copy()
-    bias = cols.col.get(BIAS)
-    if bias is None:
-        raise SystemExit("the bias feature is missing")
-    w[bias] += m.intercept_
     # The tagger's two thresholds: keep a candidate, a finding of its own.
     write_model(os.path.join(args.out, "tagger.bin"), cols.ids, w, 0, [keep, new])
     cols, ms = fit_labels([f["post"] for f in feats], y, args.c_post, weight)
