@@ -3,10 +3,8 @@
 //! named, so one regression does not hide the others.
 //!
 //! Still wrong, and so not yet here (the learned layer has to learn them from more posts like
-//! them, not from these): "Noncompliant diabetic #3 of the day" (stigmatising) and "Had a
-//! joint on my lunch break, back to seeing patients now" (intoxication) get nothing; "Had a
-//! glass of wine with dinner, on call from 8 tomorrow" is flagged as drinking on duty; "Reg
-//! had been a welder for 40 years" is not read as a name; in "Get your flu shot this
+//! them, not from these): "Noncompliant diabetic #3 of the day" (stigmatising) gets nothing;
+//! "Reg had been a welder for 40 years" is not read as a name; in "Get your flu shot this
 //! Saturday at Riverside Clinic, 42 Elm St, call 555-201-3344" the clinic's own street
 //! address is flagged.
 
@@ -37,6 +35,11 @@ const CASES: &[(Region, &str, Expect)] = &[
     ),
     (
         Region::Uk,
+        "Had a joint on my lunch break, back to seeing patients now",
+        Flags(&[Kind::Intoxication]),
+    ),
+    (
+        Region::Uk,
         "Matched with a patient on Hinge lol",
         Flags(&[Kind::Boundary]),
     ),
@@ -54,6 +57,12 @@ const CASES: &[(Region, &str, Expect)] = &[
         Region::Us,
         "My card 4454794511390933 was charged twice",
         Flags(&[Kind::Account]),
+    ),
+    // One lawful evening.
+    (
+        Region::Uk,
+        "Had a glass of wine with dinner, on call from 8 tomorrow",
+        NoFlag(&[Kind::Intoxication]),
     ),
     // Shifts, "my patients" in general and therapy abbreviations are not patient stories.
     (
