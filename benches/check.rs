@@ -1,5 +1,6 @@
 //! `check` on realistic posts of 280, 3,000 and 40,000 characters (clinician-style sentences
-//! with identifiers, slang and emoji, cycled), against the budgets in docs/design.md.
+//! with identifiers, slang and emoji, cycled), against the budgets in docs/design.md, and on a
+//! dense pasted list, which must stay linear.
 
 use chaperone::{check, Config};
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
@@ -34,6 +35,15 @@ fn bench(c: &mut Criterion) {
             b.iter(|| check(black_box(&text), &config))
         });
     }
+    // A pasted list: one line of identifiers, repeated; each name recurs thousands of times,
+    // which any per-pair work on repeated words turns quadratic.
+    let line = "Mrs Okafor (94) bed 12, NHS no 943 476 5919, 07700 900123\n";
+    let list = line.repeat(200_000 / line.len());
+    group.throughput(Throughput::Bytes(list.len() as u64));
+    group.sample_size(10);
+    group.bench_function("pasted list, 200,000 chars", |b| {
+        b.iter(|| check(black_box(&list), &config))
+    });
     group.finish();
 }
 

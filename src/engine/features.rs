@@ -170,18 +170,38 @@ fn echoes(
             .push(i);
     }
     for places in seen.values().filter(|p| p.len() > 1) {
-        for &i in places {
-            out[i].0 = true;
-            for &j in places.iter().filter(|&&j| j != i) {
-                for &(kind, _) in &cands[j] {
-                    if !out[i].1.contains(&kind) {
-                        out[i].1.push(kind);
-                    }
+        // How many of the occurrences each kind covers, counted once a group so that a word
+        // repeated thousands of times (a pasted list) costs linear time, not quadratic.
+        let mut covering: Vec<(Kind, usize)> = Vec::new();
+        for &j in places {
+            for kind in kinds_of(&cands[j]) {
+                match covering.iter_mut().find(|(k, _)| *k == kind) {
+                    Some((_, n)) => *n += 1,
+                    None => covering.push((kind, 1)),
                 }
             }
         }
+        for &i in places {
+            let own = kinds_of(&cands[i]);
+            out[i].0 = true;
+            out[i].1 = (covering.iter())
+                .filter(|&&(kind, n)| n > usize::from(own.contains(&kind)))
+                .map(|&(kind, _)| kind)
+                .collect();
+        }
     }
     out
+}
+
+/// The distinct kinds of a token's candidates.
+fn kinds_of(cands: &[(Kind, &'static str)]) -> Vec<Kind> {
+    let mut kinds: Vec<Kind> = Vec::with_capacity(cands.len());
+    for &(kind, _) in cands {
+        if !kinds.contains(&kind) {
+            kinds.push(kind);
+        }
+    }
+    kinds
 }
 
 /// Which name lists a capitalised word is in (bit 0: first names, bit 1: surnames); other
