@@ -182,10 +182,10 @@ fn echoes(
             }
         }
         for &i in places {
-            let own = kinds_of(&cands[i]);
+            let own = |kind: Kind| cands[i].iter().any(|&(k, _)| k == kind);
             out[i].0 = true;
             out[i].1 = (covering.iter())
-                .filter(|&&(kind, n)| n > usize::from(own.contains(&kind)))
+                .filter(|&&(kind, n)| n > usize::from(own(kind)))
                 .map(|&(kind, _)| kind)
                 .collect();
         }
