@@ -2,13 +2,13 @@
 //! with UTF-16 offsets, which is what DOM ranges and JavaScript strings use.
 
 use crate::finding::{Category, Cite, Kind, Severity};
+use crate::model::hash::FnvMap;
 use crate::rules::Rule;
 use crate::settings::Dropped;
 use crate::text::{convert_offsets, Unit};
 use crate::{catalogue, check, registry, Config, Finding, Region};
 use serde::Serialize;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::sync::LazyLock;
 use wasm_bindgen::prelude::*;
 
@@ -110,7 +110,7 @@ type Compact<'a> = (
 );
 
 /// Each rule's index in `registry::all()`, by id.
-static INDEX: LazyLock<HashMap<&str, (usize, &Rule)>> = LazyLock::new(|| {
+static INDEX: LazyLock<FnvMap<&str, (usize, &Rule)>> = LazyLock::new(|| {
     registry::all()
         .enumerate()
         .map(|(i, r)| (r.id, (i, r)))

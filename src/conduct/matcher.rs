@@ -5,6 +5,7 @@
 
 use crate::context::{Ctx, Hit};
 use crate::lexicon::{lines, WordSet};
+use crate::model::hash::{FnvMap, FnvSet};
 use crate::rules::Rule;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -117,7 +118,7 @@ impl Compiled {
     pub fn new(groups: &[&'static [Matcher]]) -> Compiled {
         let mut phrases: Vec<&'static str> = Vec::new();
         let mut owners: Vec<Vec<(usize, &'static str)>> = Vec::new();
-        let mut index = std::collections::HashMap::new();
+        let mut index = FnvMap::default();
         let mut matchers = Vec::new();
         for m in groups.iter().flat_map(|g| g.iter()) {
             let mi = matchers.len();
@@ -150,7 +151,7 @@ impl Compiled {
         // in it.
         let mut silenced_post: Vec<Option<bool>> = vec![None; self.matchers.len()];
         // A rule that needs a companion word ("idiot" beside "reg") flags a sentence once.
-        let mut flagged_sentences = std::collections::HashSet::new();
+        let mut flagged_sentences = FnvSet::default();
         for (span, pi) in self.phrases.find_iter(&scan.leet) {
             let sentence_span = scan.sentence_span(span.start);
             let sentence = scan.sentence_text(span.start);

@@ -10,7 +10,7 @@ use crate::finding::{Category, Kind};
 use crate::lexicon::names::{in_list, without_possessive, FIRST_NAMES, SURNAMES};
 use crate::lexicon::places::is_place;
 use crate::lexicon::vocab::{lists, CONCEPTS, VOCAB};
-use crate::model::hash::{feature, pair};
+use crate::model::hash::{feature, pair, FnvMap};
 use crate::model::tokens::{Class, Token};
 
 /// Features of every token, flat: token `i` has `ids[starts[i]..starts[i + 1]]`.
@@ -163,7 +163,7 @@ fn echoes(
     let capitalised = |t: &Token| {
         t.class == Class::Word && text[t.span.clone()].starts_with(|c: char| c.is_uppercase())
     };
-    let mut seen: std::collections::HashMap<String, Vec<usize>> = Default::default();
+    let mut seen: FnvMap<String, Vec<usize>> = Default::default();
     for (i, t) in tokens.iter().enumerate().filter(|(_, t)| capitalised(t)) {
         seen.entry(text[t.span.clone()].to_lowercase())
             .or_default()

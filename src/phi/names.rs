@@ -12,10 +12,10 @@ use crate::lexicon::lines;
 use crate::lexicon::name_words::{self, any_word_end, blanks, name_word_end, run_end, Joins};
 use crate::lexicon::names::{in_list, without_possessive, AMBIGUOUS_STRICT, FIRST_NAMES, SURNAMES};
 use crate::lexicon::{gated, WordList, WordSet};
+use crate::model::hash::FnvSet;
 use crate::pattern;
 use crate::rules::{ex, ex_in, Examples, Rule};
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -708,7 +708,7 @@ impl Taken {
 /// Every later or earlier mention of a word of a name already found is the same person
 /// ("Lachie + Mia ... Two years ago Lachie"), unless a colleague's title precedes it.
 fn propagate(ctx: &Ctx, found: &mut Vec<Range<usize>>) {
-    let mut words: HashSet<String> = HashSet::new();
+    let mut words: FnvSet<String> = FnvSet::default();
     for r in found.iter() {
         for w in ctx.text[r.clone()].split(|c: char| c.is_whitespace() || c == ',') {
             let w = without_possessive(w).trim_matches(|c: char| !c.is_alphanumeric());
