@@ -147,7 +147,8 @@ fn varint_len(words: &[u32]) -> usize {
 }
 
 /// Writes the names of `lists` to `OUT_DIR/name` sorted, once each: the engine looks names
-/// up by binary search.
+/// up by binary search. Beside it, `name.rs`: where the names of each first two bytes start
+/// (a second byte of 0 for a one-byte name), which narrows a search to a few dozen names.
 fn sort_names(out: &str, name: &str, lists: &[&str]) {
     let mut texts = Vec::new();
     for list in lists {
@@ -161,7 +162,24 @@ fn sort_names(out: &str, name: &str, lists: &[&str]) {
         .collect();
     names.sort_unstable();
     names.dedup();
+    let mut groups = String::from("&[");
+    let (mut at, mut last) = (0, None);
+    for n in &names {
+        let key = prefix_key(n.as_bytes());
+        if last != Some(key) {
+            write!(groups, "({key}, {at}), ").unwrap();
+            last = Some(key);
+        }
+        at += n.len() + 1;
+    }
+    groups.push(']');
     std::fs::write(Path::new(out).join(name), names.join("\n")).unwrap();
+    std::fs::write(Path::new(out).join(format!("{name}.rs")), groups).unwrap();
+}
+
+/// A name's first two bytes as one number, as `src/lexicon/mod.rs` reads them.
+fn prefix_key(name: &[u8]) -> u16 {
+    u16::from(name[0]) << 8 | u16::from(name.get(1).copied().unwrap_or(0))
 }
 
 /// Writes an NFA as numbers `src/pattern/mod.rs` decodes: its flags and start states, its

@@ -3,20 +3,24 @@
 
 use super::lines;
 use super::name_words;
-use super::{SortedLines, WordList};
+use super::{IndexedLines, WordList};
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// First names and nicknames, lowercased, one a line.
-pub static FIRST_NAMES: SortedLines =
-    SortedLines(include_str!(concat!(env!("OUT_DIR"), "/first-names.txt")));
+pub static FIRST_NAMES: IndexedLines = IndexedLines {
+    text: include_str!(concat!(env!("OUT_DIR"), "/first-names.txt")),
+    groups: include!(concat!(env!("OUT_DIR"), "/first-names.txt.rs")),
+};
 /// Surnames, lowercased, one a line.
-pub static SURNAMES: SortedLines =
-    SortedLines(include_str!(concat!(env!("OUT_DIR"), "/surnames.txt")));
+pub static SURNAMES: IndexedLines = IndexedLines {
+    text: include_str!(concat!(env!("OUT_DIR"), "/surnames.txt")),
+    groups: include!(concat!(env!("OUT_DIR"), "/surnames.txt.rs")),
+};
 
 /// Whether a word is in a name list, ignoring case, accents, a possessive "'s", a plural
 /// "s" ("the Nguyens") and the second half of a hyphenated name ("Jean-François").
-pub fn in_list(list: &SortedLines, word: &str) -> bool {
+pub fn in_list(list: &IndexedLines, word: &str) -> bool {
     let word = without_possessive(word);
     let mut ascii = [0; 32];
     let w: Cow<str> = match ascii.get_mut(..word.len()) {
@@ -101,3 +105,34 @@ pub static AMBIGUOUS_STRICT: LazyLock<WordList> = LazyLock::new(|| {
         "../../data/lexicon/ambiguous-strict.txt"
     )))
 });
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    /// Each list finds each of its names, and no name one letter longer or shorter that it
+    /// lacks (the neighbours a search over the wrong stretch would confuse).
+    #[test]
+    fn indexed_lists_find_every_name_and_no_other() {
+        for list in [&FIRST_NAMES, &SURNAMES] {
+            let names: HashSet<&str> = list.text.lines().collect();
+            for name in &names {
+                assert!(list.contains(name), "{name}");
+                let cut = name.char_indices().last().map_or(0, |(i, _)| i);
+                for other in [
+                    format!("{name}a"),
+                    format!("a{name}"),
+                    name[..cut].to_string(),
+                ] {
+                    assert_eq!(
+                        list.contains(&other),
+                        names.contains(other.as_str()),
+                        "{other:?}"
+                    );
+                }
+            }
+            assert!(!list.contains("") && !list.contains("\n"));
+        }
+    }
+}
