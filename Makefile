@@ -87,6 +87,7 @@ test: test-rust test-model test-js dist test-dist lint test-wasm test-e2e test-s
 test-model: cli py-tools
 	python3 tools/train.py $(TARGET_DIR)/release/chaperone --out build/model
 	cmp build/model/tagger.bin data/model/tagger.bin
+	cmp build/model/reread.bin data/model/reread.bin
 	cmp build/model/post.bin data/model/post.bin
 	@echo "the committed models match make train"
 

@@ -29,6 +29,6 @@ pub mod text;
 pub mod wasm;
 
 pub use config::{Config, Region, Sensitivity};
-pub use engine::{check, training_features, warm_rule, Training};
+pub use engine::{check, training_features, warm_rule, FirstReading, Training};
 pub use finding::{Category, Cite, Finding, Kind, Severity};
 pub use settings::ConfigError;

@@ -1,7 +1,7 @@
 //! The `chaperone` command line: check posts like a linter, and print the rule catalogue.
 
 use chaperone::text::{convert_offsets, Unit};
-use chaperone::{catalogue, check, Config, Finding, Region, Severity};
+use chaperone::{catalogue, check, Config, Finding, FirstReading, Region, Severity};
 use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::json;
 use std::io::{Read, Write};
@@ -320,7 +320,12 @@ fn run_features() -> Result<ExitCode, String> {
                 .unwrap_or_default(),
             ..Config::default()
         };
-        let t = chaperone::training_features(text, &config);
+        let first = record
+            .get("first")
+            .map(|f| first_reading(f, n + 1))
+            .transpose()?;
+        let t = chaperone::training_features(text, &config, first.as_ref())
+            .map_err(|e| format!("line {}: {e}", n + 1))?;
         let bytes: Vec<usize> = (t.tokens.iter().map(|(s, _)| s))
             .chain(t.candidates.iter().map(|(s, _)| s))
             .flat_map(|s| [s.start, s.end])
@@ -333,12 +338,44 @@ fn run_features() -> Result<ExitCode, String> {
         let candidates: Vec<_> = (t.candidates.iter().zip(candidate_chars.chunks(2)))
             .map(|((_, rule), c)| json!([c[0], c[1], rule]))
             .collect();
-        let line = json!({ "id": record["id"], "tokens": tokens, "post": t.post, "candidates": candidates });
+        let mut line = json!({ "id": record["id"], "tokens": tokens, "post": t.post, "candidates": candidates });
+        if let Some(second) = t.second {
+            line["second"] = json!(second);
+        }
         out.push_str(&line.to_string());
         out.push('\n');
     }
     write_stdout(&out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A `features` line's first reading: `{"identifier": [p…], "class": [k…], "post": [p…]}`,
+/// one identifier and class per token, one score per label of the post classifier.
+fn first_reading(value: &serde_json::Value, line: usize) -> Result<FirstReading, String> {
+    let bad = |what: &str| format!("line {line}: \"first\" needs {what}");
+    let numbers = |key: &str| -> Result<&Vec<serde_json::Value>, String> {
+        value[key]
+            .as_array()
+            .ok_or_else(|| bad(&format!("an array \"{key}\"")))
+    };
+    let identifier = (numbers("identifier")?.iter())
+        .map(|v| v.as_f64().map(|p| p as f32).ok_or_else(|| bad("numbers")))
+        .collect::<Result<_, _>>()?;
+    let class = (numbers("class")?.iter())
+        .map(|v| {
+            v.as_u64()
+                .map(|k| k as usize)
+                .ok_or_else(|| bad("whole classes"))
+        })
+        .collect::<Result<_, _>>()?;
+    let post = (numbers("post")?.iter())
+        .map(|v| v.as_f64().map(|p| p as f32).ok_or_else(|| bad("numbers")))
+        .collect::<Result<_, _>>()?;
+    Ok(FirstReading {
+        identifier,
+        class,
+        post,
+    })
 }
 
 /// A linter-style report: `FILE:LINE:COL: severity rule  message  "text"`, then a summary.

@@ -190,3 +190,31 @@ fn large_input_is_answered() {
     let v: Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert!(v["findings"].as_array().unwrap().len() >= 400_000 / post.len());
 }
+
+/// `features` (hidden, for `make train`) gives the second reading's features of each token
+/// when a first reading comes with the post, and names a first reading that does not fit.
+#[test]
+fn features_take_a_first_reading_and_reject_one_that_does_not_fit() {
+    let line = |first: &str| {
+        format!(r#"{{"id": "a", "text": "Milo was seen", "region": "us", "first": {first}}}"#)
+    };
+    let post = format!("[{}]", ["0.1"; 13].join(", "));
+    let good = line(&format!(
+        r#"{{"identifier": [0.9, 0.0, 0.0], "class": [1, 0, 0], "post": {post}}}"#
+    ));
+    let o = run(&["features"], good.as_bytes());
+    assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
+    let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+    let second = v["second"].as_array().unwrap();
+    assert_eq!(second.len(), v["tokens"].as_array().unwrap().len());
+    assert!(!second[0].as_array().unwrap().is_empty(), "Milo is read");
+
+    let short = line(&format!(
+        r#"{{"identifier": [0.9], "class": [1], "post": {post}}}"#
+    ));
+    let o = run(&["features"], short.as_bytes());
+    assert_clean_error(&o);
+    assert!(stderr(&o).contains("line 1"), "{}", stderr(&o));
+    let o = run(&["features"], line(r#"{"identifier": "x"}"#).as_bytes());
+    assert_clean_error(&o);
+}

@@ -4,9 +4,7 @@
 //!
 //! Still wrong, and so not yet here (the learned layer has to learn them from more posts like
 //! them, not from these): "Noncompliant diabetic #3 of the day" (stigmatising) gets nothing;
-//! "Reg had been a welder for 40 years" is not read as a name; in "Get your flu shot this
-//! Saturday at Riverside Clinic, 42 Elm St, call 555-201-3344" the clinic's own street
-//! address is flagged.
+//! "Reg had been a welder for 40 years" is not read as a name.
 
 use chaperone::{check, Config, Finding, Kind, Region};
 
@@ -21,11 +19,12 @@ enum Expect {
 use Expect::{Flags, NoFlag};
 
 const CASES: &[(Region, &str, Expect)] = &[
-    // A clinic's own number in its announcement is not an NHS number.
+    // A clinic's own address and number in its announcement are not a patient's, and the
+    // number is not an NHS number.
     (
         Region::Us,
         "Get your flu shot this Saturday at Riverside Clinic, 42 Elm St, call 555-201-3344",
-        NoFlag(&[Kind::HealthId]),
+        NoFlag(&[Kind::HealthId, Kind::Address, Kind::Phone]),
     ),
     // A unique description in a small place identifies her.
     (
@@ -50,8 +49,11 @@ const CASES: &[(Region, &str, Expect)] = &[
     ),
     (
         Region::Uk,
+        // Diagnosing someone in public. Whether @tomo_88 is a patient is unclear, so the
+        // guide (ANNOTATION.md) makes his handle a "may": flagging it is neither required
+        // nor a false alarm.
         "@tomo_88 that's a boxer's fracture mate. Buddy strap it",
-        Flags(&[Kind::Handle, Kind::Advice]),
+        Flags(&[Kind::Advice]),
     ),
     (
         Region::Us,

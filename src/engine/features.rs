@@ -17,6 +17,8 @@ use crate::model::tokens::{Class, Token};
 pub struct TokenFeatures {
     pub ids: Vec<u32>,
     pub starts: Vec<usize>,
+    /// Whether a detector proposed an identifier over each token.
+    pub proposed: Vec<bool>,
 }
 
 impl TokenFeatures {
@@ -237,6 +239,7 @@ pub fn tokens(ctx: &Ctx, tokens: &[Token], words: &Words, hits: &[Hit]) -> Token
     let mut f = TokenFeatures {
         ids: Vec::with_capacity(tokens.len() * 32),
         starts: Vec::with_capacity(tokens.len() + 1),
+        proposed: cands.iter().map(|c| !c.is_empty()).collect(),
     };
     let region = ctx.region().as_str().as_bytes();
     let story = ctx.frame.is_patient_story();

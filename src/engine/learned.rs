@@ -1,12 +1,13 @@
 //! The learned layer: weighs the detectors' candidates in context, and finds what no
 //! detector proposed.
 //!
-//! - Identifiers decided by their format or checksum (numbers, contact details, handles)
-//!   stand as the detectors found them.
-//! - Names, places, addresses, dates and ages are decided by the tagger, token by token: a
-//!   candidate stands when the tagger reads one of its tokens as an identifier, and a run of
-//!   such tokens that no candidate covers becomes a finding of its own, which names the
-//!   words that carried it.
+//! - Identifiers decided by their format or checksum (numbers, contact details, emails,
+//!   URLs) stand as the detectors found them.
+//! - Names, places, addresses, dates, ages, handles and phone numbers are decided token by
+//!   token: the tagger reads each token, and the second reading (`reread`) weighs that
+//!   reading beside the rest of the post. A candidate stands when one of its tokens reads as
+//!   an identifier, and a run of such tokens that no candidate covers becomes a finding of
+//!   its own, which names the words that carried it.
 //! - Each conduct label, and "recognisable by a combination of details", is decided by the
 //!   post classifier: a label below its threshold silences that label's candidates; a label
 //!   above it keeps them, or, where no phrase rule fired, becomes one finding on the words
@@ -14,7 +15,8 @@
 //!
 //! Thresholds were chosen by `make train` out of fold, for precision on ordinary posts.
 
-use super::features::{self, PostFeature, Words};
+use super::features::{self, PostFeature, TokenFeatures, Words};
+use super::reread::{self, PostScores};
 use crate::context::{Ctx, Hit};
 use crate::finding::{Category, Kind};
 use crate::model::linear::Linear;
@@ -27,6 +29,11 @@ use std::sync::LazyLock;
 static TAGGER: LazyLock<Linear> = LazyLock::new(|| {
     Linear::from_bytes(include_bytes!("../../data/model/tagger.bin"))
         .expect("data/model/tagger.bin is read by a test")
+});
+
+static REREAD: LazyLock<Linear> = LazyLock::new(|| {
+    Linear::from_bytes(include_bytes!("../../data/model/reread.bin"))
+        .expect("data/model/reread.bin is read by a test")
 });
 
 static POST: LazyLock<Linear> = LazyLock::new(|| {
@@ -46,8 +53,11 @@ const TAG_RULES: [&str; 7] = [
     "phi/other-id",
 ];
 
+/// How many outputs the post classifier has.
+pub(super) const LABEL_COUNT: usize = 13;
+
 /// The post classifier's outputs, in the model's order (`tools/train.py`'s `LABELS`).
-const LABELS: [Kind; 13] = [
+const LABELS: [Kind; LABEL_COUNT] = [
     Kind::Derogatory,
     Kind::Stigmatizing,
     Kind::Colleague,
@@ -117,7 +127,7 @@ pub fn decide(ctx: &Ctx, tokens: &[Token], hits: Vec<Hit>) -> Vec<Hit> {
         .map(|k| scores[k] >= POST.threshold(k + LABELS.len() * usize::from(proposed[k])))
         .collect();
 
-    let tags = tag(ctx, tokens, &words, &hits);
+    let tags = tag(ctx, tokens, &words, &hits, post_scores(&scores));
     let mut out = Vec::with_capacity(hits.len());
     // Tokens inside a kept context candidate, and tokens any kept identifier touches (as
     // tools/train.py's `phi_findings` decides them).
@@ -136,7 +146,7 @@ pub fn decide(ctx: &Ctx, tokens: &[Token], hits: Vec<Hit>) -> Vec<Hit> {
             let ts = token_range(tokens, &hit.span);
             let yes = tags[ts.clone()]
                 .iter()
-                .any(|t| t.0 >= TAGGER.threshold(KEEP));
+                .any(|t| t.0 >= REREAD.threshold(KEEP));
             if yes {
                 covered[ts].iter_mut().for_each(|c| *c = true);
             }
@@ -168,17 +178,62 @@ fn token_range(tokens: &[Token], span: &Range<usize>) -> Range<usize> {
     a..b.max(a)
 }
 
-/// The tagger's thresholds on P(identifier): its first for keeping a candidate, its second
-/// for a finding of its own (`tools/train.py` chooses both).
+/// The second reading's thresholds on P(identifier): its first for keeping a candidate, its
+/// second for a finding of its own (`tools/train.py` chooses both).
 const KEEP: usize = 0;
 const NEW: usize = 1;
 
-/// For each token, the tagger's P(identifier) and its likeliest identifier class (0 and
-/// "outside" for a token it does not read).
-fn tag(ctx: &Ctx, tokens: &[Token], words: &Words, hits: &[Hit]) -> Vec<(f32, usize)> {
+/// For each token, P(identifier) from both readings, and the likeliest identifier class of
+/// the first (0 and "outside" for a token the tagger does not read).
+fn tag(
+    ctx: &Ctx,
+    tokens: &[Token],
+    words: &Words,
+    hits: &[Hit],
+    post: PostScores,
+) -> Vec<(f32, usize)> {
     let feats = features::tokens(ctx, tokens, words, hits);
+    let first = first_reading(&feats, tokens.len());
+    let (ids, starts) = second_features(&feats, &first, post);
     let mut p = Vec::new();
     (0..tokens.len())
+        .map(|i| {
+            if feats.of(i).is_empty() {
+                return (0.0, 0);
+            }
+            REREAD.predict(&ids[starts[i]..starts[i + 1]], &mut p);
+            (mean_log_odds(first[i].0, p[0]), first[i].1)
+        })
+        .collect()
+}
+
+/// What the second reading takes of the post classifier's scores (in `LABELS` order).
+pub(super) fn post_scores(scores: &[f32]) -> PostScores {
+    let at = |kind| scores[label_of(kind).expect("a label")];
+    PostScores {
+        story: at(Kind::Consent),
+        review: at(Kind::ReviewResponse),
+        combination: at(Kind::Combination),
+    }
+}
+
+/// The probability whose log-odds are the mean of `a`'s and `b`'s. The second reading alone
+/// learns that identifiers are rare outside stories and review replies, which holds of posts
+/// but not of a one-line note such as "DOB 03/02/2019"; the first reading keeps what a
+/// token's own words say.
+fn mean_log_odds(a: f32, b: f32) -> f32 {
+    let odds = |p: f32| {
+        let p = p.clamp(1e-6, 1.0 - 1e-6);
+        (p / (1.0 - p)).ln()
+    };
+    1.0 / (1.0 + (-(odds(a) + odds(b)) / 2.0).exp())
+}
+
+/// The tagger's first reading: for each token, P(identifier) and the likeliest identifier
+/// class (0 and "outside" for a token it does not read).
+pub(super) fn first_reading(feats: &TokenFeatures, n: usize) -> Vec<(f32, usize)> {
+    let mut p = Vec::new();
+    (0..n)
         .map(|i| {
             if feats.of(i).is_empty() {
                 return (0.0, 0);
@@ -192,6 +247,25 @@ fn tag(ctx: &Ctx, tokens: &[Token], words: &Words, hits: &[Hit]) -> Vec<(f32, us
         .collect()
 }
 
+/// The second reading's features of each token, given a first reading (the engine's own,
+/// or an out-of-fold one when `make train` fits the second reading).
+pub(super) fn second_features(
+    feats: &TokenFeatures,
+    first: &[(f32, usize)],
+    post: PostScores,
+) -> (Vec<u32>, Vec<usize>) {
+    let identifier: Vec<f32> = first.iter().map(|t| t.0).collect();
+    let class: Vec<usize> = first.iter().map(|t| t.1).collect();
+    let read: Vec<bool> = (0..first.len()).map(|i| !feats.of(i).is_empty()).collect();
+    reread::features(&reread::First {
+        identifier: &identifier,
+        class: &class,
+        read: &read,
+        proposed: &feats.proposed,
+        post,
+    })
+}
+
 /// Runs of tagged tokens no candidate covers become findings of their own.
 fn learned_identifiers(
     ctx: &Ctx,
@@ -201,7 +275,7 @@ fn learned_identifiers(
     touched: &[bool],
     out: &mut Vec<Hit>,
 ) {
-    let new = TAGGER.threshold(NEW);
+    let new = REREAD.threshold(NEW);
     let tagged = |i: usize| tags[i].0 >= new && !covered[i];
     let mut i = 0;
     while i < tokens.len() {
@@ -299,7 +373,8 @@ mod tests {
     #[test]
     fn shipped_models_load_with_their_outputs() {
         assert_eq!(TAGGER.outputs(), TAG_RULES.len());
-        assert_eq!(TAGGER.thresholds(), 2);
+        assert_eq!(REREAD.outputs(), 1);
+        assert_eq!(REREAD.thresholds(), 2);
         assert_eq!(POST.outputs(), LABELS.len());
         assert_eq!(POST.thresholds(), 2 * LABELS.len());
         assert!(TAG_RULE_REFS.iter().skip(1).all(Option::is_some));

@@ -3,6 +3,7 @@
 
 mod features;
 mod learned;
+mod reread;
 
 use crate::config::Config;
 use crate::context::{Ctx, Grams, Hit};
@@ -58,14 +59,53 @@ pub fn check(text: &str, config: &Config) -> Vec<Finding> {
 
 /// What `make train` learns from, exactly as `check` computes it: the features of every
 /// token (with its span as a byte range of `text`), of the whole post, and the detectors'
-/// candidates (span, rule id).
+/// candidates (span, rule id). Given a first reading of the post's tokens (out of fold, from
+/// `make train`), also the second reading's features of every token; an error if the first
+/// reading has not one entry per token.
 #[doc(hidden)]
-pub fn training_features(text: &str, config: &Config) -> Training {
+pub fn training_features(
+    text: &str,
+    config: &Config,
+    first: Option<&FirstReading>,
+) -> Result<Training, String> {
     with_context(text, config, |ctx, norm| {
         let hits = candidates(ctx);
         let tokens = tokenize(ctx.text);
         let words = features::Words::of(ctx.text, &tokens);
         let per_token = features::tokens(ctx, &tokens, &words, &hits);
+        let second = match first {
+            None => None,
+            Some(f) if f.post.len() != learned::LABEL_COUNT => {
+                return Err(format!(
+                    "a first reading of {} post scores, not {}",
+                    f.post.len(),
+                    learned::LABEL_COUNT
+                ))
+            }
+            Some(f) if f.identifier.len() != tokens.len() || f.class.len() != tokens.len() => {
+                return Err(format!(
+                    "a first reading of {} tokens for a post of {}",
+                    f.identifier.len().min(f.class.len()),
+                    tokens.len()
+                ))
+            }
+            Some(f) => {
+                let reading: Vec<(f32, usize)> = f
+                    .identifier
+                    .iter()
+                    .copied()
+                    .zip(f.class.iter().copied())
+                    .collect();
+                let (ids, starts) =
+                    learned::second_features(&per_token, &reading, learned::post_scores(&f.post));
+                Some(
+                    starts
+                        .windows(2)
+                        .map(|w| ids[w[0]..w[1]].to_vec())
+                        .collect(),
+                )
+            }
+        };
         let spans = tokens
             .iter()
             .enumerate()
@@ -79,12 +119,23 @@ pub fn training_features(text: &str, config: &Config) -> Training {
             .iter()
             .map(|h| (norm.to_original(h.span.clone()), h.rule.id))
             .collect();
-        Training {
+        Ok(Training {
             tokens: spans,
             post,
             candidates,
-        }
+            second,
+        })
     })
+}
+
+/// A first reading of a post, for [`training_features`]: each token's P(identifier) and
+/// likeliest identifier class, and the post classifier's scores (one per label, in the
+/// model's order).
+#[doc(hidden)]
+pub struct FirstReading {
+    pub identifier: Vec<f32>,
+    pub class: Vec<usize>,
+    pub post: Vec<f32>,
 }
 
 /// See [`training_features`].
@@ -93,6 +144,8 @@ pub struct Training {
     pub tokens: Vec<(Range<usize>, Vec<u32>)>,
     pub post: Vec<u32>,
     pub candidates: Vec<(Range<usize>, &'static str)>,
+    /// The second reading's features of each token, given a first reading.
+    pub second: Option<Vec<Vec<u32>>>,
 }
 
 /// Normalises `text`, reads its frame and hands the detectors' context to `f`.
