@@ -258,6 +258,7 @@ def label_weights(posts, weight):
 
 
 def fit_second(rows, yes, w, c):
+    """The second reading: one logistic regression, "part of an identifier" or not."""
     cols = Columns(rows)
     model = LogisticRegression(C=c, max_iter=2000, solver="lbfgs", random_state=0)
     model.fit(cols.matrix(rows), yes, sample_weight=w)

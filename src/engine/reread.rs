@@ -7,8 +7,9 @@
 //! probability of being an identifier beside its neighbours', the post's most confident
 //! identifier and how many it has, and the post classifier's reading of the whole post:
 //! whether it tells a patient's story without consent, answers a patient's review, or lets a
-//! patient be recognised by a combination of details. It is a stacked model: `tools/train.py` fits it on out-of-fold first
-//! readings, so that it learns how far to trust them on posts the tagger never saw.
+//! patient be recognised by a combination of details. It is a stacked model:
+//! `tools/train.py` fits it on out-of-fold first readings, so that it learns how far to trust
+//! them on posts the tagger never saw.
 
 use crate::model::hash::feature;
 
@@ -17,7 +18,8 @@ pub struct First<'a> {
     /// The probability that the token is part of an identifier; zero for a token the tagger
     /// does not read.
     pub identifier: &'a [f32],
-    /// The likeliest identifier class (the tagger's output index, 1 and up).
+    /// The likeliest identifier class (the tagger's output index, 1 and up; 0 for a token
+    /// the tagger does not read).
     pub class: &'a [usize],
     /// Whether the tagger read the token at all (it has features).
     pub read: &'a [bool],
