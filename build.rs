@@ -12,9 +12,11 @@ use regex_automata::nfa::thompson::{self, State, WhichCaptures, NFA};
 use regex_automata::PatternID;
 
 include!("src/pattern/sources.rs");
+include!("src/lexicon/prefix_key.rs");
 
 fn main() {
     println!("cargo::rerun-if-changed=src/pattern/sources.rs");
+    println!("cargo::rerun-if-changed=src/lexicon/prefix_key.rs");
     println!("cargo::rerun-if-changed=build.rs");
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let mut words: Vec<u32> = Vec::new();
@@ -165,7 +167,7 @@ fn sort_names(out: &str, name: &str, lists: &[&str]) {
     let mut groups = String::from("&[");
     let (mut at, mut last) = (0, None);
     for n in &names {
-        let key = prefix_key(n.as_bytes());
+        let key = prefix_key(n.as_bytes()).expect("empty lines are left out");
         if last != Some(key) {
             write!(groups, "({key}, {at}), ").unwrap();
             last = Some(key);
@@ -175,11 +177,6 @@ fn sort_names(out: &str, name: &str, lists: &[&str]) {
     groups.push(']');
     std::fs::write(Path::new(out).join(name), names.join("\n")).unwrap();
     std::fs::write(Path::new(out).join(format!("{name}.rs")), groups).unwrap();
-}
-
-/// A name's first two bytes as one number, as `src/lexicon/mod.rs` reads them.
-fn prefix_key(name: &[u8]) -> u16 {
-    u16::from(name[0]) << 8 | u16::from(name.get(1).copied().unwrap_or(0))
 }
 
 /// Writes an NFA as numbers `src/pattern/mod.rs` decodes: its flags and start states, its

@@ -5,6 +5,8 @@ pub mod names;
 pub mod places;
 pub mod vocab;
 
+include!("prefix_key.rs");
+
 use std::ops::Range;
 
 /// What `search` yields when `open`, else nothing, without running it: a cheap test in front
@@ -291,7 +293,7 @@ impl SortedLines {
 }
 
 /// A name list as `build.rs` writes it: sorted lines, and where the lines of each first two
-/// bytes start (`build.rs`'s `prefix_key`, ascending), so that a search reads a few of them
+/// bytes start (`prefix_key`, ascending), so that a search reads a few of them
 /// rather than halving the whole list some fifteen times.
 pub struct IndexedLines {
     pub text: &'static str,
@@ -301,11 +303,9 @@ pub struct IndexedLines {
 impl IndexedLines {
     /// Whether `word` is one of the lines.
     pub fn contains(&self, word: &str) -> bool {
-        let w = word.as_bytes();
-        let Some(&first) = w.first() else {
+        let Some(key) = prefix_key(word.as_bytes()) else {
             return false;
         };
-        let key = u16::from(first) << 8 | u16::from(w.get(1).copied().unwrap_or(0));
         let g = self.groups.partition_point(|&(k, _)| k < key);
         match self.groups.get(g) {
             Some(&(k, start)) if k == key => {
