@@ -358,9 +358,11 @@ fn first_reading(value: &serde_json::Value, line: usize) -> Result<FirstReading,
             .as_array()
             .ok_or_else(|| bad(&format!("an array \"{key}\"")))
     };
-    let identifier = (numbers("identifier")?.iter())
-        .map(|v| v.as_f64().map(|p| p as f32).ok_or_else(|| bad("numbers")))
-        .collect::<Result<_, _>>()?;
+    let probabilities = |key: &str| -> Result<Vec<f32>, String> {
+        (numbers(key)?.iter())
+            .map(|v| v.as_f64().map(|p| p as f32).ok_or_else(|| bad("numbers")))
+            .collect()
+    };
     let class = (numbers("class")?.iter())
         .map(|v| {
             v.as_u64()
@@ -368,13 +370,10 @@ fn first_reading(value: &serde_json::Value, line: usize) -> Result<FirstReading,
                 .ok_or_else(|| bad("whole classes"))
         })
         .collect::<Result<_, _>>()?;
-    let post = (numbers("post")?.iter())
-        .map(|v| v.as_f64().map(|p| p as f32).ok_or_else(|| bad("numbers")))
-        .collect::<Result<_, _>>()?;
     Ok(FirstReading {
-        identifier,
+        identifier: probabilities("identifier")?,
         class,
-        post,
+        post: probabilities("post")?,
     })
 }
 

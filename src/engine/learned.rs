@@ -193,8 +193,8 @@ fn tag(
     post: PostScores,
 ) -> Vec<(f32, usize)> {
     let feats = features::tokens(ctx, tokens, words, hits);
-    let first = first_reading(&feats, tokens.len());
-    let (ids, starts) = second_features(&feats, &first, post);
+    let (identifier, class) = first_reading(&feats, tokens.len());
+    let (ids, starts) = second_features(&feats, &identifier, &class, post);
     let mut p = Vec::new();
     (0..tokens.len())
         .map(|i| {
@@ -202,7 +202,7 @@ fn tag(
                 return (0.0, 0);
             }
             REREAD.predict(&ids[starts[i]..starts[i + 1]], &mut p);
-            (mean_log_odds(first[i].0, p[0]), first[i].1)
+            (mean_log_odds(identifier[i], p[0]), class[i])
         })
         .collect()
 }
@@ -231,7 +231,7 @@ fn mean_log_odds(a: f32, b: f32) -> f32 {
 
 /// The tagger's first reading: for each token, P(identifier) and the likeliest identifier
 /// class (0 and "outside" for a token it does not read).
-pub(super) fn first_reading(feats: &TokenFeatures, n: usize) -> Vec<(f32, usize)> {
+fn first_reading(feats: &TokenFeatures, n: usize) -> (Vec<f32>, Vec<usize>) {
     let mut p = Vec::new();
     (0..n)
         .map(|i| {
@@ -244,22 +244,23 @@ pub(super) fn first_reading(feats: &TokenFeatures, n: usize) -> Vec<(f32, usize)
                 .expect("classes");
             (1.0 - p[0], class)
         })
-        .collect()
+        .unzip()
 }
 
 /// The second reading's features of each token, given a first reading (the engine's own,
 /// or an out-of-fold one when `make train` fits the second reading).
 pub(super) fn second_features(
     feats: &TokenFeatures,
-    first: &[(f32, usize)],
+    identifier: &[f32],
+    class: &[usize],
     post: PostScores,
 ) -> (Vec<u32>, Vec<usize>) {
-    let identifier: Vec<f32> = first.iter().map(|t| t.0).collect();
-    let class: Vec<usize> = first.iter().map(|t| t.1).collect();
-    let read: Vec<bool> = (0..first.len()).map(|i| !feats.of(i).is_empty()).collect();
+    let read: Vec<bool> = (0..identifier.len())
+        .map(|i| !feats.of(i).is_empty())
+        .collect();
     reread::features(&reread::First {
-        identifier: &identifier,
-        class: &class,
+        identifier,
+        class,
         read: &read,
         proposed: &feats.proposed,
         post,

@@ -90,14 +90,9 @@ pub fn training_features(
                 ))
             }
             Some(f) => {
-                let reading: Vec<(f32, usize)> = f
-                    .identifier
-                    .iter()
-                    .copied()
-                    .zip(f.class.iter().copied())
-                    .collect();
+                let post = learned::post_scores(&f.post);
                 let (ids, starts) =
-                    learned::second_features(&per_token, &reading, learned::post_scores(&f.post));
+                    learned::second_features(&per_token, &f.identifier, &f.class, post);
                 Some(
                     starts
                         .windows(2)
