@@ -362,33 +362,32 @@ def rule_findings(feat, probs, rulekinds, keep, new):
     return out
 
 
+def phi_counts(posts, feats, rulekinds, tok_p, owner, keep, new):
+    """Out of fold at thresholds (`keep`, `new`): for all posts (row 0) and for REFERENCE's
+    (row 1), the must spans and those found, the findings and the false ones, the posts
+    without an identifier and those alarmed."""
+    starts = np.searchsorted(owner, np.arange(len(posts)))
+    ends = np.searchsorted(owner, np.arange(len(posts)), side="right")
+    counts = np.zeros((2, 6))
+    for n, (p, f) in enumerate(zip(posts, feats)):
+        fs = phi_findings(f, tok_p[starts[n]:ends[n]], rulekinds, keep, new)
+        wrong = sum(not any(a < s["end"] and s["start"] < b for s in p["phi"]) for a, b in fs)
+        musts = [s for s in p["phi"] if s["must"]]
+        found = sum(any(a < s["end"] and s["start"] < b for a, b in fs) for s in musts)
+        row = [len(musts), found, len(fs), wrong, not musts, not musts and wrong > 0]
+        counts[0] += row
+        if p["source"] == REFERENCE:
+            counts[1] += row
+    return counts
+
+
 def report(posts, feats, rulekinds, tok_p, owner, post_p, y, keep, new):
     """Prints the out-of-fold identifier scores at the chosen thresholds (of all posts, and of
     REFERENCE's), and each label's."""
-    starts = np.searchsorted(owner, np.arange(len(posts)))
-    ends = np.searchsorted(owner, np.arange(len(posts)), side="right")
-    for name, chosen in (("", lambda p: True), (f" ({REFERENCE})",
-                                                lambda p: p["source"] == REFERENCE)):
-        must = found = nf = false = clean = clean_al = 0
-        for n, (p, f) in enumerate(zip(posts, feats)):
-            if not chosen(p):
-                continue
-            fs = phi_findings(f, tok_p[starts[n]:ends[n]], rulekinds, keep, new)
-            ms = [s for s in p["phi"] if s["must"]]
-            for s in ms:
-                must += 1
-                found += any(a < s["end"] and s["start"] < b for a, b in fs)
-            al = False
-            for a, b in fs:
-                nf += 1
-                if not any(a < s["end"] and s["start"] < b for s in p["phi"]):
-                    false += 1
-                    al = True
-            if not ms:
-                clean += 1
-                clean_al += al
+    counts = phi_counts(posts, feats, rulekinds, tok_p, owner, keep, new)
+    for name, (must, found, nf, false, clean, alarmed) in zip(("", f" ({REFERENCE})"), counts):
         print(f"tau ({keep:.2f}, {new:.2f}){name}: phi recall {found/must:.3f} "
-              f"precision {1-false/max(nf,1):.3f} clean FA {clean_al/clean:.3f}")
+              f"precision {1-false/max(nf,1):.3f} clean FA {alarmed/clean:.3f}")
     plain = y[:, :12].sum(1) == 0
     for j, lab in enumerate(LABELS):
         pos = post_p[:, j] >= 0.5
@@ -442,31 +441,16 @@ def phi_thresholds(posts, feats, rulekinds, tok_p, owner, spec):
     shipped model reads them) and, among those, find the most identifiers out of fold while
     precision and the clean-post alarm budget hold, both on all posts and on those of
     `REFERENCE` (whose capitalised words are less often near misses by design)."""
-    starts = np.searchsorted(owner, np.arange(len(posts)))
-    ends = np.searchsorted(owner, np.arange(len(posts)), side="right")
-    sampled = [p["source"] == REFERENCE for p in posts]
     best = (-len(spec) - 1, -1, 0.5, 0.95)
     for keep in np.arange(0.05, 0.91, 0.05):
         for new in np.arange(0.4, 0.96, 0.05):
-            # Findings, false ones, posts without an identifier and those alarmed: of all
-            # posts, and of REFERENCE's.
-            counts = np.zeros((2, 4))
-            found = 0
-            for n, (p, f) in enumerate(zip(posts, feats)):
-                fs = phi_findings(f, tok_p[starts[n]:ends[n]], rulekinds, keep, new)
-                wrong = sum(not any(a < s["end"] and s["start"] < b for s in p["phi"])
-                            for a, b in fs)
-                musts = [s for s in p["phi"] if s["must"]]
-                found += sum(any(a < s["end"] and s["start"] < b for a, b in fs) for s in musts)
-                row = [len(fs), wrong, not musts, not musts and wrong > 0]
-                counts[0] += row
-                if sampled[n]:
-                    counts[1] += row
+            counts = phi_counts(posts, feats, rulekinds, tok_p, owner, keep, new)
             broken = sum(spec_broken(f, probs, rule, musts, rulekinds, keep, new)
                          for f, probs, rule, musts in spec)
             holds = all(nf and 1 - false / nf >= PHI_PRECISION
                         and alarmed <= CLEAN_ALARM_BUDGET * clean
-                        for nf, false, clean, alarmed in counts)
+                        for _, _, nf, false, clean, alarmed in counts)
+            found = int(counts[0, 1])
             if holds and (-broken, found) > best[:2]:
                 best = (-broken, found, float(keep), float(new))
     if best[0] < 0:
