@@ -26,6 +26,7 @@ and lbfgs solvers, no randomness. --fraction F trains on a fixed share of the an
 import argparse
 import json
 import os
+import platform
 import struct
 import subprocess
 import sys
@@ -33,6 +34,11 @@ import sys
 # One thread: sums in the same order on every run, so the weights are the same bytes.
 for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[var] = "1"
+# And the same kernels on every x86-64 machine: OpenBLAS picks its kernels by CPU (AVX-512
+# ones sum in another order than AVX2 ones), which changed the weights from one machine to
+# the next. Haswell's (AVX2) run on any x86-64 CPU of the last decade.
+if platform.machine().lower() in ("x86_64", "amd64"):
+    os.environ["OPENBLAS_CORETYPE"] = "Haswell"
 
 import numpy as np  # noqa: E402
 from scipy import sparse  # noqa: E402
@@ -176,7 +182,10 @@ def features(cli, posts, first=None):
         line["first"] = f
     feed = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
     out = subprocess.run([cli, "features"], input=feed.encode(), capture_output=True, check=True)
-    return [json.loads(line) for line in out.stdout.decode().splitlines()]
+    feats = [json.loads(line) for line in out.stdout.decode().splitlines()]
+    for f, p in zip(feats, posts):
+        f["text"] = p["text"]
+    return feats
 
 
 def token_labels(post, tokens):
@@ -336,30 +345,44 @@ def phi_findings(feat, probs, rulekinds, keep, new):
 def rule_findings(feat, probs, rulekinds, keep, new):
     """Findings (start, end, rule) of one post, as src/engine/learned.rs decides them: format
     candidates stand; a context candidate stands when one of its tokens reaches `keep`;
-    runs of tokens reaching `new` that no standing candidate covers are findings too, of the
-    rule for their first token's likeliest class."""
+    runs of tokens reaching `new` that no standing candidate covers, overlaps or borders are
+    findings too, of the rule for their first token's likeliest class."""
     out, covered = [], set()
     spans = [(s, e) for s, e, _ in feat["tokens"]]
+    inside = lambda s, e: [i for i, (a, b) in enumerate(spans) if a < e and s < b]
     for s, e, r in feat["candidates"]:
         kind = rulekinds.get(r)
         if kind in FORMAT_KINDS or r in FORMAT_RULES:
             out.append((s, e, r))
         elif kind in CONTEXT_KINDS:
-            inside = [i for i, (a, b) in enumerate(spans) if a < e and s < b]
-            if any(1 - probs[i][0] >= keep for i in inside):
+            tokens = inside(s, e)
+            if any(1 - probs[i][0] >= keep for i in tokens):
                 out.append((s, e, r))
-                covered.update(inside)
+                covered.update(tokens)
+    touched = {i for s, e, _ in out for i in inside(s, e)}
     runs, run = [], None
-    for i, ((s, e), p) in enumerate(zip(spans, probs)):
+    for i, p in enumerate(probs):
         if 1 - p[0] >= new and i not in covered:
-            run = (run[0], e, run[2]) if run else (s, e, TAG_RULES[int(np.argmax(p[1:])) + 1])
+            run = (run[0], i, run[2]) if run else (i, i, TAG_RULES[int(np.argmax(p[1:])) + 1])
         else:
             runs.append(run)
             run = None
     runs.append(run)
-    kept = list(out)
-    out += [r for r in runs if r and not any(a < r[1] and r[0] < b for a, b, _ in kept)]
+    out += [(spans[a][0], spans[b][1], r) for a, b, r in filter(None, runs)
+            if not touched & bordering(feat, a, b)]
     return out
+
+
+def bordering(feat, a, b):
+    """The tokens a run from token `a` to token `b` borders, as src/engine/learned.rs's
+    `bordering` reads them: the one before it and the one after it, or, when a full stop
+    follows it unspaced ("Mrs. Brown"), the one after that."""
+    spans, text = feat["tokens"], feat["text"]
+    after = b + 1
+    if (after + 1 < len(spans) and spans[after][0] == spans[b][1]
+            and text[spans[after][0]:spans[after][1]] == "."):
+        after += 1
+    return {a - 1, after}
 
 
 def phi_counts(posts, feats, rulekinds, tok_p, owner, keep, new):

@@ -267,7 +267,7 @@ pub(super) fn second_features(
     })
 }
 
-/// Runs of tagged tokens no candidate covers become findings of their own.
+/// Runs of tagged tokens no kept identifier covers or borders become findings of their own.
 fn learned_identifiers(
     ctx: &Ctx,
     tokens: &[Token],
@@ -290,12 +290,16 @@ fn learned_identifiers(
             i += 1;
         }
         let span = tokens[start].span.start..tokens[i].span.end;
-        let overlaps_kept = touched[start..=i].iter().any(|&t| t);
+        let beside_kept = touched[start..=i].iter().any(|&t| t)
+            || bordering(ctx, tokens, start, i)
+                .into_iter()
+                .flatten()
+                .any(|j| touched.get(j) == Some(&true));
         i += 1;
         let Some(rule) = TAG_RULE_REFS[class] else {
             continue;
         };
-        if overlaps_kept {
+        if beside_kept {
             continue;
         }
         let before = start
@@ -315,6 +319,20 @@ fn learned_identifiers(
         );
         out.push(Hit::new(rule, span).with_detail(detail));
     }
+}
+
+/// The tokens a run from token `a` to token `b` borders: the one before it and the one after
+/// it, or, when a full stop follows it unspaced ("Mrs. Brown"), the one after that. A run
+/// beside a kept identifier is part of it ("Mrs" before "Brown"), not a finding of its own.
+fn bordering(ctx: &Ctx, tokens: &[Token], a: usize, b: usize) -> [Option<usize>; 2] {
+    let mut after = b + 1;
+    if tokens.get(after + 1).is_some()
+        && tokens[after].span.start == tokens[b].span.end
+        && &ctx.text[tokens[after].span.clone()] == "."
+    {
+        after += 1;
+    }
+    [a.checked_sub(1), Some(after)]
 }
 
 fn describe(kind: Kind) -> &'static str {
@@ -380,5 +398,19 @@ mod tests {
         assert_eq!(POST.thresholds(), 2 * LABELS.len());
         assert!(TAG_RULE_REFS.iter().skip(1).all(Option::is_some));
         assert_eq!(LABEL_RULES.len(), LABELS.len());
+    }
+
+    /// A courtesy title beside a name the engine keeps is part of that name, spaced or with
+    /// its full stop, and never a finding of its own.
+    #[test]
+    fn a_title_beside_a_kept_name_is_not_a_finding_of_its_own() {
+        let text = "Gynae clinic today: Mrs Brown with brown discharge, then Mrs. Green \
+                    with green discharge, and Mr Patel after them.";
+        let found: Vec<_> = crate::check(text, &crate::Config::default())
+            .into_iter()
+            .filter(|f| f.kind == Kind::Name)
+            .map(|f| &text[f.span])
+            .collect();
+        assert_eq!(found, ["Brown", "Green", "Patel"]);
     }
 }
