@@ -628,11 +628,13 @@ def held_out(post_p, y, has, counted, k=5):
 
 
 def conduct_scores(pos, y, counted):
-    """Conduct recall, and the share of ordinary posts alarmed, all and `counted`."""
+    """Conduct recall and the share of ordinary posts alarmed, each of all posts and of
+    those `counted`: ((recall, alarm), (recall, alarm))."""
     plain = y[:, :12].sum(1) == 0
     alarmed = pos[:, :12].any(1)
-    return ((pos[:, :12] & (y[:, :12] == 1)).sum() / y[:, :12].sum(), alarmed[plain].mean(),
-            alarmed[plain & counted].mean())
+    found = pos[:, :12] & (y[:, :12] == 1)
+    return tuple((found[rows].sum() / y[rows, :12].sum(), alarmed[plain & rows].mean())
+                 for rows in (np.ones(len(y), dtype=bool), counted))
 
 
 def folded(cols, weights, intercept):
@@ -712,13 +714,14 @@ def train(args, posts, feats, rulekinds, n_real):
     nl = len(LABELS)
     pos = post_p[:n_real] >= taus[np.arange(nl) + nl * has[:n_real]]
     yr = y[:n_real]
-    recall, alarm, sampled = conduct_scores(pos, yr, counted)
+    (recall, alarm), (recall_r, alarm_r) = conduct_scores(pos, yr, counted)
     print(f"out of fold with the chosen thresholds: conduct recall {recall:.3f}, plain alarm "
-          f"{alarm:.3f} ({REFERENCE}: {sampled:.3f}), combination "
+          f"{alarm:.3f} ({REFERENCE}: {recall_r:.3f}, {alarm_r:.3f}), combination "
           f"{(pos[:, 12] & (yr[:, 12] == 1)).sum() / yr[:, 12].sum():.3f}")
-    recall, alarm, sampled = held_out(post_p[:n_real], yr, has[:n_real], counted)
+    (recall, alarm), (recall_r, alarm_r) = held_out(post_p[:n_real], yr, has[:n_real],
+                                                    counted)
     print(f"held out of the threshold choice: conduct recall {recall:.3f}, plain alarm "
-          f"{alarm:.3f} ({REFERENCE}: {sampled:.3f})")
+          f"{alarm:.3f} ({REFERENCE}: {recall_r:.3f}, {alarm_r:.3f})")
     os.makedirs(args.out, exist_ok=True)
     write_model(os.path.join(args.out, "tagger.bin"), tagger[0].ids, tagger[1], 0, [])
     # The second reading's two thresholds: keep a candidate, a finding of its own.
