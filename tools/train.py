@@ -87,6 +87,8 @@ REFERENCE = "posts.jsonl"
 # A `fire` example is also a constraint on the thresholds (`phi_thresholds`): fitted closely,
 # it costs them little recall elsewhere.
 FIRE_WEIGHT = 3.0
+# How many 0.025 steps `label_thresholds` may lower one threshold by at once.
+LOOKAHEAD = 4
 PASS_WEIGHT = float(os.environ.get("PASS_WEIGHT", "0.3"))
 # The least threshold for "recognisable by a combination of details".
 COMBO_FLOOR = 0.4
@@ -582,32 +584,32 @@ def label_thresholds(post_p, y, has, counted):
             # A combination finding says "these details identify someone": it needs a
             # likelier reading than a label does.
             floor = COMBO_FLOOR if j % nl == 12 else 0.0
-            lower = steps[(steps < taus[j] - 1e-9) & (steps >= floor)]
-            if not len(lower):
-                continue
-            t = taus.copy()
-            t[j] = lower[0]
-            if j < nl:
-                # A detector's candidate is evidence: a post with one never needs a likelier
-                # reading than a post without.
-                t[j + nl] = min(t[j + nl], t[j])
-            new = decide(t)
-            k = j % nl
-            gain = (new[:, k] & (y[:, k] == 1)).sum() - (pos[:, k] & (y[:, k] == 1)).sum()
-            a = alarmed(new)
-            if a > budget or new[sampled][:, :12].any(1).sum() > sampled_budget:
-                continue
-            cost = a - base_alarm
-            if k == 12:
-                # "Recognisable by combination" alarms on its own budget: posts it wrongly
-                # calls recognisable.
-                wrong = (new[:, k] & (y[:, k] == 0)).sum()
-                if wrong > PLAIN_ALARM_BUDGET * (y[:, k] == 0).sum():
+            # Up to LOOKAHEAD steps down at once: a label with no post just under its
+            # threshold would otherwise never be lowered past that gap.
+            for step in steps[(steps < taus[j] - 1e-9) & (steps >= floor)][:LOOKAHEAD]:
+                t = taus.copy()
+                t[j] = step
+                if j < nl:
+                    # A detector's candidate is evidence: a post with one never needs a
+                    # likelier reading than a post without.
+                    t[j + nl] = min(t[j + nl], t[j])
+                new = decide(t)
+                k = j % nl
+                gain = (new[:, k] & (y[:, k] == 1)).sum() - (pos[:, k] & (y[:, k] == 1)).sum()
+                a = alarmed(new)
+                if a > budget or new[sampled][:, :12].any(1).sum() > sampled_budget:
                     continue
-                cost = wrong - (pos[:, k] & (y[:, k] == 0)).sum()
-            score = gain / (cost + 0.5)
-            if best is None or score > best[0]:
-                best = (score, t, new)
+                cost = a - base_alarm
+                if k == 12:
+                    # "Recognisable by combination" alarms on its own budget: posts it
+                    # wrongly calls recognisable.
+                    wrong = (new[:, k] & (y[:, k] == 0)).sum()
+                    if wrong > PLAIN_ALARM_BUDGET * (y[:, k] == 0).sum():
+                        continue
+                    cost = wrong - (pos[:, k] & (y[:, k] == 0)).sum()
+                score = gain / (cost + 0.5)
+                if best is None or score > best[0]:
+                    best = (score, t, new)
         if best is None:
             return taus
         _, taus, pos = best

@@ -3,7 +3,12 @@
 use super::matcher::{Matcher, Needs};
 use crate::rules::{ex, Rule};
 
-pub static RULES: &[Rule] = &[ONLINE_DIAGNOSIS, ONLINE_DOSING, SEND_ME_RESULTS];
+pub static RULES: &[Rule] = &[
+    ONLINE_DIAGNOSIS,
+    ONLINE_DOSING,
+    SEND_ME_RESULTS,
+    ADVICE_IN_CONTEXT,
+];
 
 conduct_rule!(ONLINE_DIAGNOSIS {
     id: "conduct/online-diagnosis", kind: Advice, severity: Caution,
@@ -42,6 +47,19 @@ conduct_rule!(SEND_ME_RESULTS {
     guidance: ADVICE,
     fire: [ex("DM me your bloods and I'll tell you if you need statins"), ex("Send me a photo of the rash and I'll tell you what it is")],
     pass: [ex("Send me your abstracts for the conference by Friday")],
+});
+
+conduct_rule!(ADVICE_IN_CONTEXT {
+    id: "conduct/advice-in-context", kind: Advice, severity: Caution,
+    name: "Individual advice online, read in context",
+    message: "Read in context, this may advise a specific person without assessing them.",
+    what: "Posts the post classifier reads as diagnosing or treating a specific person online (a commenter, a friend's child) when no phrase rule named the words. The finding underlines the words that weighed most.",
+    why: "Advice to one person without history or examination can be wrong and creates a clinical relationship you cannot follow up; general health information is not flagged.",
+    fix: "Give general information and suggest they see their own clinician.",
+    suggestions: [],
+    guidance: ADVICE,
+    fire: [ex("Your son's rash sounds like scarlet fever, get him amoxicillin from the pharmacy"), ex("Sounds like gout to me mate, double up on the ibuprofen and rest it")],
+    pass: [ex("Scarlet fever is back this winter: a sandpaper rash and a sore throat mean a call to your GP"), ex("Gout attacks often start at night in the big toe; see your doctor if it happens")],
 });
 
 pub(super) static MATCHERS: &[Matcher] = &[

@@ -4,7 +4,12 @@
 use super::matcher::{Matcher, Needs};
 use crate::rules::{ex, Rule};
 
-pub static RULES: &[Rule] = &[BEFRIENDING, PRIVATE_CONTACT, SEXUALISED];
+pub static RULES: &[Rule] = &[
+    BEFRIENDING,
+    PRIVATE_CONTACT,
+    SEXUALISED,
+    BOUNDARY_IN_CONTEXT,
+];
 
 conduct_rule!(BEFRIENDING {
     id: "conduct/befriending-patient", kind: Boundary, severity: Caution,
@@ -58,6 +63,19 @@ conduct_rule!(SEXUALISED {
     guidance: BOUNDARIES,
     fire: [ex("the hot patient in bay 4 🔥"), ex("any cute nurses on nights?"), ex("doing rectals all day, living the dream 😏")],
     pass: [ex("How to perform a chaperoned intimate examination"), ex("Hot weather warning: check on older patients")],
+});
+
+conduct_rule!(BOUNDARY_IN_CONTEXT {
+    id: "conduct/boundary-in-context", kind: Boundary, severity: Caution,
+    name: "Personal contact with a patient, read in context",
+    message: "Read in context, this may blur the boundary with a patient.",
+    what: "Posts the post classifier reads as personal contact with a patient (following, messaging, dating, gifts, personal numbers) when no phrase rule named the words. The finding underlines the words that weighed most.",
+    why: "Personal relationships with patients, online or off, compromise clinical judgement and trust; the GMC, AMA, FSMB and Ahpra ask doctors to keep professional boundaries on social media.",
+    fix: "Keep contact with patients to professional channels; decline personal requests politely.",
+    suggestions: [],
+    guidance: BOUNDARIES,
+    fire: [ex("Added my favourite patient on Instagram, she is so funny"), ex("Gave my personal mobile to the cute guy I discharged today")],
+    pass: [ex("Professional boundaries matter online: keep your personal accounts private"), ex("Our practice Instagram shares health tips, never patients")],
 });
 
 pub(super) static MATCHERS: &[Matcher] = &[

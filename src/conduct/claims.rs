@@ -5,7 +5,12 @@ use super::matcher::Matcher;
 use crate::config::Region;
 use crate::rules::{ex, ex_in, Rule};
 
-pub static RULES: &[Rule] = &[ABSOLUTE_CLAIM, SUPERLATIVE, MISINFORMATION];
+pub static RULES: &[Rule] = &[
+    ABSOLUTE_CLAIM,
+    SUPERLATIVE,
+    MISINFORMATION,
+    CLAIMS_IN_CONTEXT,
+];
 
 /// Words near a claim that make it a denial, a question or a report of someone else's claim.
 const HEDGES: &str = include_str!("../../data/conduct/claims/hedges.txt");
@@ -68,6 +73,19 @@ conduct_rule!(MISINFORMATION {
         ex("The myth that mRNA changes your DNA is false"),
         ex("Don't stop taking statins because of a headline; talk to your GP"),
     ],
+});
+
+conduct_rule!(CLAIMS_IN_CONTEXT {
+    id: "conduct/claims-in-context", kind: Claims, severity: Caution,
+    name: "Misleading health claim, read in context",
+    message: "Read in context, this may be a health claim the evidence does not support.",
+    what: "Posts the post classifier reads as a misleading or unsupported health claim (cures, reversals, anti-vaccine claims) when no phrase rule named the words. The finding underlines the words that weighed most.",
+    why: "A doctor's claim carries authority; an unsupported one can lead readers to harmful choices, and regulators (GMC, Ahpra, CPSO, FSMB) treat misleading health information as a conduct matter.",
+    fix: "State what the evidence shows, with its limits, or cite it.",
+    suggestions: [],
+    guidance: CLAIMS,
+    fire: [ex("Vaccines cause far more harm than the diseases they prevent"), ex("This diet reverses dementia, I have seen it in my own patients")],
+    pass: [ex("The evidence that vaccines prevent far more harm than they cause is overwhelming"), ex("No diet has been shown to reverse dementia, though exercise may slow decline")],
 });
 
 pub(super) static MATCHERS: &[Matcher] = &[

@@ -4,7 +4,12 @@ use super::matcher::Matcher;
 use crate::config::Region;
 use crate::rules::{ex, ex_in, Rule};
 
-pub static RULES: &[Rule] = &[COLLEAGUE_INSULT, PROFESSION_SMEAR, CALL_FOR_SANCTION];
+pub static RULES: &[Rule] = &[
+    COLLEAGUE_INSULT,
+    PROFESSION_SMEAR,
+    CALL_FOR_SANCTION,
+    COLLEAGUE_IN_CONTEXT,
+];
 
 conduct_rule!(COLLEAGUE_INSULT {
     id: "conduct/colleague-insult", kind: Colleague, severity: Caution,
@@ -54,6 +59,19 @@ conduct_rule!(CALL_FOR_SANCTION {
     guidance: COLLEAGUES,
     fire: [ex_in(Region::Uk, "Our ED consultant should be struck off"), ex("That surgeon should lose his license")],
     pass: [ex("The senator should be voted out"), ex("Doctors who are struck off can appeal")],
+});
+
+conduct_rule!(COLLEAGUE_IN_CONTEXT {
+    id: "conduct/colleague-in-context", kind: Colleague, severity: Caution,
+    name: "Denigrating colleagues, read in context",
+    message: "Read in context, this may denigrate a colleague or team.",
+    what: "Posts the post classifier reads as belittling identifiable colleagues, teams, specialties or institutions when no phrase rule named the words. The finding underlines the words that weighed most.",
+    why: "Public swipes at colleagues undermine trust in the profession and can be bullying or defamation; the guidance asks for respectful communication and that concerns go through proper channels. Good-faith criticism of systems is not flagged.",
+    fix: "Raise the concern with the colleague or through the proper route; in public, criticise the system, not the person.",
+    suggestions: [],
+    guidance: COLLEAGUES,
+    fire: [ex("The medical reg tonight couldn't find a vein in a garden hose"), ex("Whoever wrote this discharge summary should be struck off")],
+    pass: [ex("Our medical reg tonight found a vein in a patient everyone else had given up on"), ex("Handover was rushed tonight because we were three doctors short, nobody's fault")],
 });
 
 const ROLES: &str = include_str!("../../data/conduct/colleague/roles.txt");

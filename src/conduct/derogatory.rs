@@ -4,7 +4,12 @@ use super::matcher::{Matcher, Needs};
 use crate::config::Region;
 use crate::rules::{ex, ex_in, Rule};
 
-pub static RULES: &[Rule] = &[DEROGATORY_SLANG, MOCKING, DEHUMANISING_LABEL];
+pub static RULES: &[Rule] = &[
+    DEROGATORY_SLANG,
+    MOCKING,
+    DEHUMANISING_LABEL,
+    DEROGATORY_IN_CONTEXT,
+];
 
 conduct_rule!(DEROGATORY_SLANG {
     id: "conduct/derogatory-slang", kind: Derogatory, severity: Caution,
@@ -65,6 +70,19 @@ conduct_rule!(DEHUMANISING_LABEL {
     guidance: RESPECT,
     fire: [ex("the appendix in bed 4 wants to go home"), ex("Off to see the hip in bay 2")],
     pass: [ex("The hip fracture pathway in bay 2 works well"), ex("appendix in children: a review")],
+});
+
+conduct_rule!(DEROGATORY_IN_CONTEXT {
+    id: "conduct/derogatory-in-context", kind: Derogatory, severity: Caution,
+    name: "Belittling patients, read in context",
+    message: "Read in context, this may belittle or mock patients.",
+    what: "Posts the post classifier reads as mocking or belittling patients when no phrase rule named the words: sarcasm about a patient's complaint, contempt in passing. The finding underlines the words that weighed most.",
+    why: "Mocking patients, even without naming them, tells every reader how you see the people in your care; the GMC, AMA, Ahpra and CMA all ask that posts about patients stay respectful.",
+    fix: "Say what happened without the sneer, or keep it for a private debrief.",
+    suggestions: [],
+    guidance: RESPECT,
+    fire: [ex("Bed 9 has pressed the call bell forty times tonight, some people just love an audience"), ex("Another genius in resus who googled his symptoms and knows better than all of us")],
+    pass: [ex("Patients who google their symptoms often arrive with good questions; I'd rather they asked me"), ex("Handover tip: write down what worries the patient, not just what worries you")],
 });
 
 pub(super) static MATCHERS: &[Matcher] = &[

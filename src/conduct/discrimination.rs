@@ -5,7 +5,13 @@ use super::matcher::Matcher;
 use crate::config::Region;
 use crate::rules::{ex, ex_in, Rule};
 
-pub static RULES: &[Rule] = &[SLUR, GROUP_GENERALISATION, ABLEIST_TERM, WEIGHT_SHAMING];
+pub static RULES: &[Rule] = &[
+    SLUR,
+    GROUP_GENERALISATION,
+    ABLEIST_TERM,
+    WEIGHT_SHAMING,
+    DISCRIMINATION_IN_CONTEXT,
+];
 
 /// Posts that report or condemn abuse rather than use it.
 const REPORTED_ABUSE: &str = include_str!("../../data/conduct/discrimination/reported-abuse.txt");
@@ -68,6 +74,19 @@ conduct_rule!(WEIGHT_SHAMING {
         ex("Typical lazy obese patient who won't follow advice."),
     ],
     pass: [ex("Whale watching on my day off!"), ex("Killer whale documentary tonight")],
+});
+
+conduct_rule!(DISCRIMINATION_IN_CONTEXT {
+    id: "conduct/discrimination-in-context", kind: Discrimination, severity: Caution,
+    name: "Demeaning a group, read in context",
+    message: "Read in context, this may demean people for who they are.",
+    what: "Posts the post classifier reads as generalising about or demeaning people by race, religion, culture, sex, gender identity, sexuality, disability, age or weight when no phrase rule named the words. The finding underlines the words that weighed most.",
+    why: "Stereotypes about a group of patients are discrimination and erode the trust of every patient in that group; facts about health inequalities stated neutrally are not flagged.",
+    fix: "Describe the individual situation without the group, or remove it.",
+    suggestions: [],
+    guidance: DISCRIMINATION,
+    fire: [ex("Some cultures just exaggerate pain, we all know which ones")],
+    pass: [ex("Pain is experienced and expressed differently across cultures; ask, don't assume"), ex("Older patients benefit from ICU as much as younger ones when frailty is low")],
 });
 
 /// Groups defined by a protected characteristic.

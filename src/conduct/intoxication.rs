@@ -4,7 +4,7 @@ use super::matcher::{Matcher, Needs};
 use crate::config::Region;
 use crate::rules::{ex, ex_in, Rule};
 
-pub static RULES: &[Rule] = &[ALCOHOL_ON_DUTY, DRUGS_ON_DUTY];
+pub static RULES: &[Rule] = &[ALCOHOL_ON_DUTY, DRUGS_ON_DUTY, INTOXICATION_IN_CONTEXT];
 
 /// Sentences about patients, guidelines or campaigns, or about drinking off duty.
 const NOT_THE_AUTHOR: &str = include_str!("../../data/conduct/intoxication/not-the-author.txt");
@@ -44,6 +44,19 @@ conduct_rule!(DRUGS_ON_DUTY {
     guidance: FITNESS,
     fire: [ex("high as a kite before ward round"), ex("Took an edible before my night shift lol")],
     pass: [ex("Cannabis edibles are sending kids to the ED"), ex("High flow oxygen before ward round")],
+});
+
+conduct_rule!(INTOXICATION_IN_CONTEXT {
+    id: "conduct/intoxication-in-context", kind: Intoxication, severity: Caution,
+    name: "Impaired at work, read in context",
+    message: "Read in context, this may say you were impaired on or near duty.",
+    what: "Posts the post classifier reads as drinking, drug use or a hangover on or just before duty when no phrase rule named the words. The finding underlines the words that weighed most. Lawful drinking off duty is not flagged.",
+    why: "Being impaired at work puts patients at risk, and saying so publicly tells patients and employers you were; regulators treat it as a fitness-to-practise matter.",
+    fix: "Remove it; if you are struggling with alcohol or drugs, your occupational health service or a practitioner health programme can help in confidence.",
+    suggestions: [],
+    guidance: FITNESS,
+    fire: [ex("Three pints at lunch and now back for the afternoon list, living the dream"), ex("Still buzzing from last night's party and my clinic starts in ten minutes")],
+    pass: [ex("Two pints at the leaving do on Friday, then home: no call this weekend"), ex("Reminder: no alcohol within 12 hours of an on-call shift")],
 });
 
 pub(super) static MATCHERS: &[Matcher] = &[

@@ -9,6 +9,7 @@ pub static RULES: &[Rule] = &[
     PHARMA_HOSPITALITY,
     TESTIMONIAL,
     INDUCEMENT,
+    PROMOTION_IN_CONTEXT,
 ];
 
 /// Words that disclose a commercial relationship and so silence the promotion rules.
@@ -85,6 +86,19 @@ conduct_rule!(INDUCEMENT {
     guidance: PROMOTION,
     fire: [ex_in(Region::Au, "20% off Botox this week only! Book now"), ex("Limited time offer: free consultation with every filler")],
     pass: [ex("Flu vaccines are free for over-65s through the NHS"), ex("Book now for the CPD course")],
+});
+
+conduct_rule!(PROMOTION_IN_CONTEXT {
+    id: "conduct/promotion-in-context", kind: Promotion, severity: Caution,
+    name: "Promotion without disclosure, read in context",
+    message: "Read in context, this may promote a product or service without a disclosure.",
+    what: "Posts the post classifier reads as endorsing a product, sponsor or paid service without saying so when no phrase rule named the words: gifts and dinners from companies, free samples, offers. The finding underlines the words that weighed most.",
+    why: "Readers trust a doctor's recommendation; an undisclosed interest misleads them, and advertising law (the FTC guides, s133 of the National Law, CPSO and GMC rules) requires the interest to be clear.",
+    fix: "Disclose the relationship plainly (\"#ad\", \"I received this free\") or remove the endorsement.",
+    suggestions: [],
+    guidance: PROMOTION,
+    fire: [ex("So grateful to the pharma team for the amazing dinner last night, their new inhaler is a game changer"), ex("Huge thanks to my friends at a skincare brand for the free samples, my patients love them")],
+    pass: [ex("Disclosure: I have received speaker fees from two inhaler makers. Here is what the trial showed"), ex("Our dinner meeting on asthma was funded by the hospital education budget")],
 });
 
 pub(super) static MATCHERS: &[Matcher] = &[

@@ -12,6 +12,7 @@ pub static RULES: &[Rule] = &[
     SUBSTANCE_LABELS,
     IDENTITY_FIRST,
     DIFFICULT_PATIENT,
+    STIGMATIZING_IN_CONTEXT,
 ];
 
 conduct_rule!(DRUG_SEEKING {
@@ -107,6 +108,19 @@ conduct_rule!(DIFFICULT_PATIENT {
         ex("Psych consult for another manipulative borderline. Every weekend."),
     ],
     pass: [ex("Difficult conversations course for residents"), ex("A difficult airway needs a plan")],
+});
+
+conduct_rule!(STIGMATIZING_IN_CONTEXT {
+    id: "conduct/stigmatizing-in-context", kind: Stigmatizing, severity: Caution,
+    name: "Stigmatising a patient, read in context",
+    message: "Read in context, this may stigmatise a patient.",
+    what: "Posts the post classifier reads as stigmatising, blaming or disbelieving patients (their pain, their adherence, their addiction) when no phrase rule named the words. The finding underlines the words that weighed most.",
+    why: "Stigmatising language about patients is linked to worse care: readers, including clinicians, treat the person described less well. It also tells patients with the same condition how they will be seen.",
+    fix: "Describe the clinical facts in person-first, neutral words (\"a person with alcohol dependence\", \"not currently taking\").",
+    suggestions: [],
+    guidance: STIGMA,
+    fire: [ex("Frequent attender back again with her usual ten out of ten pain, what a surprise"), ex("Yet another alcoholic back in majors, they never learn")],
+    pass: [ex("People with alcohol dependence deserve the same care as anyone; relapse is part of the illness"), ex("She rated her pain ten out of ten, so we gave analgesia first and asked questions after")],
 });
 
 pub(super) static MATCHERS: &[Matcher] = &[

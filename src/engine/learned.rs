@@ -78,16 +78,30 @@ fn label_of(kind: Kind) -> Option<usize> {
     LABELS.iter().position(|&l| l == kind)
 }
 
-/// The rule a learned finding of each label is reported under: the label's first rule in
-/// the catalogue.
+/// The rule a learned finding of each label is reported under (in `LABELS` order): the
+/// label's "read in context" rule, whose message and severity speak of a judgement rather
+/// than of the words a phrase rule names; a story without consent, a reply confirming a
+/// reviewer, profanity and a combination have one rule that is that judgement already.
+const LABEL_RULE_IDS: [&str; LABEL_COUNT] = [
+    "conduct/derogatory-in-context",
+    "conduct/stigmatizing-in-context",
+    "conduct/colleague-in-context",
+    "conduct/advice-in-context",
+    "conduct/promotion-in-context",
+    "conduct/claims-in-context",
+    "conduct/profanity",
+    "conduct/discrimination-in-context",
+    "conduct/boundary-in-context",
+    "conduct/intoxication-in-context",
+    "conduct/story-without-consent",
+    "conduct/review-confirms-patient",
+    "phi/combination",
+];
+
 static LABEL_RULES: LazyLock<Vec<&'static Rule>> = LazyLock::new(|| {
-    LABELS
+    LABEL_RULE_IDS
         .iter()
-        .map(|&k| {
-            registry::all()
-                .find(|r| r.kind == k)
-                .expect("every label has a rule")
-        })
+        .map(|id| registry::by_id(id).expect("every label's rule is registered"))
         .collect()
 });
 
@@ -397,7 +411,7 @@ mod tests {
         assert_eq!(POST.outputs(), LABELS.len());
         assert_eq!(POST.thresholds(), 2 * LABELS.len());
         assert!(TAG_RULE_REFS.iter().skip(1).all(Option::is_some));
-        assert_eq!(LABEL_RULES.len(), LABELS.len());
+        assert!(LABEL_RULES.iter().zip(LABELS).all(|(r, k)| r.kind == k));
     }
 
     /// A courtesy title beside a name the engine keeps is part of that name, spaced or with
