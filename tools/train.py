@@ -583,7 +583,8 @@ def label_thresholds(post_p, y, has, counted):
         for j in range(2 * nl):
             # A combination finding says "these details identify someone": it needs a
             # likelier reading than a label does.
-            floor = COMBO_FLOOR if j % nl == 12 else 0.0
+            k = j % nl
+            floor = COMBO_FLOOR if k == 12 else 0.0
             # Up to LOOKAHEAD steps down at once: a label with no post just under its
             # threshold would otherwise never be lowered past that gap.
             for step in steps[(steps < taus[j] - 1e-9) & (steps >= floor)][:LOOKAHEAD]:
@@ -594,7 +595,6 @@ def label_thresholds(post_p, y, has, counted):
                     # likelier reading than a post without.
                     t[j + nl] = min(t[j + nl], t[j])
                 new = decide(t)
-                k = j % nl
                 gain = (new[:, k] & (y[:, k] == 1)).sum() - (pos[:, k] & (y[:, k] == 1)).sum()
                 a = alarmed(new)
                 if a > budget or new[sampled][:, :12].any(1).sum() > sampled_budget:

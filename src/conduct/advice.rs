@@ -58,8 +58,14 @@ conduct_rule!(ADVICE_IN_CONTEXT {
     fix: "Give general information and suggest they see their own clinician.",
     suggestions: [],
     guidance: ADVICE,
-    fire: [ex("Your son's rash sounds like scarlet fever, get him amoxicillin from the pharmacy"), ex("Sounds like gout to me mate, double up on the ibuprofen and rest it")],
-    pass: [ex("Scarlet fever is back this winter: a sandpaper rash and a sore throat mean a call to your GP"), ex("Gout attacks often start at night in the big toe; see your doctor if it happens")],
+    fire: [
+        ex("Your son's rash sounds like scarlet fever, get him amoxicillin from the pharmacy"),
+        ex("Sounds like gout to me mate, double up on the ibuprofen and rest it"),
+    ],
+    pass: [
+        ex("Scarlet fever is back this winter: a sandpaper rash and a sore throat mean a call to your GP"),
+        ex("Gout attacks often start at night in the big toe; see your doctor if it happens"),
+    ],
 });
 
 pub(super) static MATCHERS: &[Matcher] = &[

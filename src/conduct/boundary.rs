@@ -74,8 +74,14 @@ conduct_rule!(BOUNDARY_IN_CONTEXT {
     fix: "Keep contact with patients to professional channels; decline personal requests politely.",
     suggestions: [],
     guidance: BOUNDARIES,
-    fire: [ex("Added my favourite patient on Instagram, she is so funny"), ex("Gave my personal mobile to the cute guy I discharged today")],
-    pass: [ex("Professional boundaries matter online: keep your personal accounts private"), ex("Our practice Instagram shares health tips, never patients")],
+    fire: [
+        ex("Added my favourite patient on Instagram, she is so funny"),
+        ex("Gave my personal mobile to the cute guy I discharged today"),
+    ],
+    pass: [
+        ex("Professional boundaries matter online: keep your personal accounts private"),
+        ex("Our practice Instagram shares health tips, never patients"),
+    ],
 });
 
 pub(super) static MATCHERS: &[Matcher] = &[

@@ -84,8 +84,14 @@ conduct_rule!(CLAIMS_IN_CONTEXT {
     fix: "State what the evidence shows, with its limits, or cite it.",
     suggestions: [],
     guidance: CLAIMS,
-    fire: [ex("Vaccines cause far more harm than the diseases they prevent"), ex("This diet reverses dementia, I have seen it in my own patients")],
-    pass: [ex("The evidence that vaccines prevent far more harm than they cause is overwhelming"), ex("No diet has been shown to reverse dementia, though exercise may slow decline")],
+    fire: [
+        ex("Vaccines cause far more harm than the diseases they prevent"),
+        ex("This diet reverses dementia, I have seen it in my own patients"),
+    ],
+    pass: [
+        ex("The evidence that vaccines prevent far more harm than they cause is overwhelming"),
+        ex("No diet has been shown to reverse dementia, though exercise may slow decline"),
+    ],
 });
 
 pub(super) static MATCHERS: &[Matcher] = &[

@@ -70,8 +70,14 @@ conduct_rule!(COLLEAGUE_IN_CONTEXT {
     fix: "Raise the concern with the colleague or through the proper route; in public, criticise the system, not the person.",
     suggestions: [],
     guidance: COLLEAGUES,
-    fire: [ex("The medical reg tonight couldn't find a vein in a garden hose"), ex("Whoever wrote this discharge summary should be struck off")],
-    pass: [ex("Our medical reg tonight found a vein in a patient everyone else had given up on"), ex("Handover was rushed tonight because we were three doctors short, nobody's fault")],
+    fire: [
+        ex("The medical reg tonight couldn't find a vein in a garden hose"),
+        ex("Whoever wrote this discharge summary should be struck off"),
+    ],
+    pass: [
+        ex("Our medical reg tonight found a vein in a patient everyone else had given up on"),
+        ex("Handover was rushed tonight because we were three doctors short, nobody's fault"),
+    ],
 });
 
 const ROLES: &str = include_str!("../../data/conduct/colleague/roles.txt");

@@ -81,8 +81,14 @@ conduct_rule!(DEROGATORY_IN_CONTEXT {
     fix: "Say what happened without the sneer, or keep it for a private debrief.",
     suggestions: [],
     guidance: RESPECT,
-    fire: [ex("Bed 9 has pressed the call bell forty times tonight, some people just love an audience"), ex("Another genius in resus who googled his symptoms and knows better than all of us")],
-    pass: [ex("Patients who google their symptoms often arrive with good questions; I'd rather they asked me"), ex("Handover tip: write down what worries the patient, not just what worries you")],
+    fire: [
+        ex("Bed 9 has pressed the call bell forty times tonight, some people just love an audience"),
+        ex("Another genius in resus who googled his symptoms and knows better than all of us"),
+    ],
+    pass: [
+        ex("Patients who google their symptoms often arrive with good questions; I'd rather they asked me"),
+        ex("Handover tip: write down what worries the patient, not just what worries you"),
+    ],
 });
 
 pub(super) static MATCHERS: &[Matcher] = &[

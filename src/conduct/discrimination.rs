@@ -86,7 +86,10 @@ conduct_rule!(DISCRIMINATION_IN_CONTEXT {
     suggestions: [],
     guidance: DISCRIMINATION,
     fire: [ex("Some cultures just exaggerate pain, we all know which ones")],
-    pass: [ex("Pain is experienced and expressed differently across cultures; ask, don't assume"), ex("Older patients benefit from ICU as much as younger ones when frailty is low")],
+    pass: [
+        ex("Pain is experienced and expressed differently across cultures; ask, don't assume"),
+        ex("Older patients benefit from ICU as much as younger ones when frailty is low"),
+    ],
 });
 
 /// Groups defined by a protected characteristic.

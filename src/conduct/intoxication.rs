@@ -55,8 +55,14 @@ conduct_rule!(INTOXICATION_IN_CONTEXT {
     fix: "Remove it; if you are struggling with alcohol or drugs, your occupational health service or a practitioner health programme can help in confidence.",
     suggestions: [],
     guidance: FITNESS,
-    fire: [ex("Three pints at lunch and now back for the afternoon list, living the dream"), ex("Still buzzing from last night's party and my clinic starts in ten minutes")],
-    pass: [ex("Two pints at the leaving do on Friday, then home: no call this weekend"), ex("Reminder: no alcohol within 12 hours of an on-call shift")],
+    fire: [
+        ex("Three pints at lunch and now back for the afternoon list, living the dream"),
+        ex("Still buzzing from last night's party and my clinic starts in ten minutes"),
+    ],
+    pass: [
+        ex("Two pints at the leaving do on Friday, then home: no call this weekend"),
+        ex("Reminder: no alcohol within 12 hours of an on-call shift"),
+    ],
 });
 
 pub(super) static MATCHERS: &[Matcher] = &[

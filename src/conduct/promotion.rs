@@ -97,8 +97,14 @@ conduct_rule!(PROMOTION_IN_CONTEXT {
     fix: "Disclose the relationship plainly (\"#ad\", \"I received this free\") or remove the endorsement.",
     suggestions: [],
     guidance: PROMOTION,
-    fire: [ex("So grateful to the pharma team for the amazing dinner last night, their new inhaler is a game changer"), ex("Huge thanks to my friends at a skincare brand for the free samples, my patients love them")],
-    pass: [ex("Disclosure: I have received speaker fees from two inhaler makers. Here is what the trial showed"), ex("Our dinner meeting on asthma was funded by the hospital education budget")],
+    fire: [
+        ex("So grateful to the pharma team for the amazing dinner last night, their new inhaler is a game changer"),
+        ex("Huge thanks to my friends at a skincare brand for the free samples, my patients love them"),
+    ],
+    pass: [
+        ex("Disclosure: I have received speaker fees from two inhaler makers. Here is what the trial showed"),
+        ex("Our dinner meeting on asthma was funded by the hospital education budget"),
+    ],
 });
 
 pub(super) static MATCHERS: &[Matcher] = &[

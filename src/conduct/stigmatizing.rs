@@ -119,8 +119,14 @@ conduct_rule!(STIGMATIZING_IN_CONTEXT {
     fix: "Describe the clinical facts in person-first, neutral words (\"a person with alcohol dependence\", \"not currently taking\").",
     suggestions: [],
     guidance: STIGMA,
-    fire: [ex("Frequent attender back again with her usual ten out of ten pain, what a surprise"), ex("Yet another alcoholic back in majors, they never learn")],
-    pass: [ex("People with alcohol dependence deserve the same care as anyone; relapse is part of the illness"), ex("She rated her pain ten out of ten, so we gave analgesia first and asked questions after")],
+    fire: [
+        ex("Frequent attender back again with her usual ten out of ten pain, what a surprise"),
+        ex("Yet another alcoholic back in majors, they never learn"),
+    ],
+    pass: [
+        ex("People with alcohol dependence deserve the same care as anyone; relapse is part of the illness"),
+        ex("She rated her pain ten out of ten, so we gave analgesia first and asked questions after"),
+    ],
 });
 
 pub(super) static MATCHERS: &[Matcher] = &[
