@@ -8,7 +8,7 @@ use crate::lexicon::{lines, WordSet};
 use crate::model::hash::{FnvMap, FnvSet};
 use crate::rules::Rule;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
 /// What a conduct phrase needs around it before it is a concern.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -202,96 +202,25 @@ pub(super) struct Scan<'a> {
     pub review_reply: bool,
 }
 
-static REVIEW_CUES: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
-    WordSet::new(&[
-        "your review",
-        "your feedback",
-        "your comments",
-        "your comment",
-        "thank you for your feedback",
-        "thanks for your feedback",
-        "thanks for the feedback",
-        "sorry you were",
-        "sorry to hear",
-        "we're sorry",
-        "we are sorry",
-        "your experience",
-        "1-star",
-        "one-star",
-        "one star",
-        "1 star",
-        "2-star",
-        "two-star",
-        "reviewer",
-        "google review",
-        "yelp",
-        "reply from the practice",
-        "responding to",
-        "your visit",
-        "you were unhappy",
-        "you weren't happy",
-        "your concerns",
-        "leaving a review",
-        "left a review",
-        "your post",
-        "reply to a review",
-        "review reply",
-        "taking the time to",
-        "sorry you waited",
-        "i'm sorry you",
-        "i am sorry you",
-        "your kind words",
-        "thank you for your review",
-        "thanks for your review",
-        "thank you for the review",
-        "this review",
-        "kind review",
-        "lovely review",
-        "great review",
-        "5 stars",
-        "five stars",
-        "5-star",
-        "five-star",
-        "4 stars",
-        "your rating",
-    ])
+/// Phrases of a reply to a review or comment ("your feedback", "sorry to hear").
+static REVIEW_CUES: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&lines(include_str!(
+        "../../data/conduct/matcher/review-cues.txt"
+    )))
 });
 
-static WEAK_META_CUES: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
-    WordSet::new(&["instead of", "rather than", "replace", "replaced with"])
+/// Phrases that make a flagged word the topic when the sentence is about words.
+static WEAK_META_CUES: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&lines(include_str!(
+        "../../data/conduct/matcher/weak-meta-cues.txt"
+    )))
 });
 
-static META_CUES: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
-    WordSet::new(&[
-        "the word",
-        "the term",
-        "the phrase",
-        "the label",
-        "stop saying",
-        "stop writing",
-        "stop using",
-        "stop calling",
-        "don't say",
-        "do not say",
-        "don't write",
-        "words matter",
-        "person-first",
-        "languagematters",
-        "language matters",
-        "banned words",
-        "avoid saying",
-        "we say",
-        "not '",
-        "not \"",
-        "retire the",
-        "usually means",
-        "means we",
-        "is code for",
-        "really means",
-        "what we mean",
-        "usually says",
-        "says more about",
-    ])
+/// Phrases that make a flagged word the topic, not the author's own usage ("stop saying").
+static META_CUES: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&lines(include_str!(
+        "../../data/conduct/matcher/meta-cues.txt"
+    )))
 });
 
 impl<'a> Scan<'a> {
@@ -371,93 +300,32 @@ impl<'a> Scan<'a> {
     }
 }
 
-static THIRD_PERSON: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
-    WordSet::new(&[
-        "he",
-        "she",
-        "his",
-        "her",
-        "him",
-        "he's",
-        "she's",
-        "they're",
-        "patient",
-        "pt",
-        "lady",
-        "man",
-        "woman",
-        "guy",
-        "bloke",
-        "gentleman",
-    ])
+/// Words for someone other than the author or the reader: the person a remark is about.
+static THIRD_PERSON: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&lines(include_str!(
+        "../../data/conduct/matcher/third-person.txt"
+    )))
 });
 
-static FIRST_PERSON: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
-    WordSet::new(&[
-        "i", "i'm", "im", "i've", "i'll", "me", "my", "we", "we're", "us", "our", "still",
-    ])
+/// Words for the author.
+static FIRST_PERSON: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&lines(include_str!(
+        "../../data/conduct/matcher/first-person.txt"
+    )))
 });
 
-static SECOND_PERSON: std::sync::LazyLock<WordSet> =
-    std::sync::LazyLock::new(|| WordSet::new(&["you", "your", "you're", "u", "ur", "yours"]));
+/// Words for the reader, whom a remark addresses.
+static SECOND_PERSON: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&lines(include_str!(
+        "../../data/conduct/matcher/second-person.txt"
+    )))
+});
 
-static ON_DUTY: std::sync::LazyLock<WordSet> = std::sync::LazyLock::new(|| {
-    WordSet::new(&[
-        "on call",
-        "on-call",
-        "oncall",
-        "shift",
-        "mid-shift",
-        "night shift",
-        "nights",
-        "ward round",
-        "ward rounds",
-        "rounds",
-        "handover",
-        "theatre",
-        "theater",
-        "the or",
-        "clinic",
-        "cannulate",
-        "cannula",
-        "operate",
-        "operating",
-        "scrub in",
-        "scrubbing in",
-        "my patients",
-        "resus",
-        "lunch break",
-        "before work",
-        "at work",
-        "on duty",
-        "pager",
-        "bleep",
-        "the ward",
-        "ed",
-        "a&e",
-        "surgery",
-        "the mess",
-        "in the mess",
-        "before handover",
-        "consultant",
-        "locum",
-        "before my shift",
-        "during my shift",
-        "clinic today",
-        "while working",
-        "work today",
-        "first on call",
-        "a 24",
-        "this 24",
-        "24h",
-        "24-hour",
-        "pd",
-        "discharge letters",
-        "letters to sign",
-        "my patients",
-        "pray for my patients",
-        "clinic this afternoon",
-    ])
+/// Phrases that put the author at work ("on call", "ward round").
+static ON_DUTY: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::new(&lines(include_str!(
+        "../../data/conduct/matcher/on-duty.txt"
+    )))
 });
 
 /// Folds leetspeak inside words ("fr3quent", "sh1t", "@ddict") to letters, keeping byte

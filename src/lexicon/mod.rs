@@ -286,9 +286,9 @@ pub fn lines(text: &str) -> Vec<&str> {
 pub struct SortedLines(pub &'static str);
 
 impl SortedLines {
-    /// Whether `word` is one of the lines.
+    /// Whether `word` is one of the lines (never the empty word, which no list holds).
     pub fn contains(&self, word: &str) -> bool {
-        search(self.0.as_bytes(), 0, self.0.len(), word)
+        !word.is_empty() && search(self.0.as_bytes(), 0, self.0.len(), word)
     }
 }
 

@@ -34,12 +34,17 @@ concepts!(
     "titles",
 );
 
-/// Whether `word` (lowercase) is a line of concept `name`'s file.
-pub fn lists(name: &str, word: &str) -> bool {
+/// The text of concept `name`'s file (empty for no such concept).
+pub fn text(name: &str) -> &'static str {
     CONCEPTS
         .iter()
         .find(|(n, _)| *n == name)
-        .is_some_and(|(_, text)| super::SortedLines(text).contains(word))
+        .map_or("", |(_, text)| text)
+}
+
+/// Whether `word` (lowercase) is a line of concept `name`'s file.
+pub fn lists(name: &str, word: &str) -> bool {
+    super::SortedLines(text(name)).contains(word)
 }
 
 /// Every concept's phrases in one set; a phrase listed under several concepts has them all.

@@ -6,6 +6,7 @@ use super::CONTEXT_GUIDANCE;
 use crate::config::Region;
 use crate::context::{Ctx, Hit};
 use crate::finding::{Kind, Severity};
+use crate::lexicon::SortedLines;
 use crate::pattern;
 use crate::rules::{ex, ex_in, Examples, Rule};
 
@@ -45,6 +46,12 @@ pub const AGE_OVER_89: Rule = Rule {
     },
 };
 
+/// Words after a number of years that make it a span of time ("of care", "since").
+const DURATION_AFTER: &str = include_str!("../../data/phi/duration-after.txt");
+
+/// Words before a number of years that make it a span of time ("for", "after").
+const DURATION_BEFORE: &str = include_str!("../../data/phi/duration-before.txt");
+
 /// "95 years of care", "for 90 years", "100 years since": a span of time, not a person's age.
 fn is_a_duration(ctx: &Ctx, start: usize, end: usize) -> bool {
     let matched = &ctx.lower[start..end];
@@ -58,30 +65,7 @@ fn is_a_duration(ctx: &Ctx, start: usize, end: usize) -> bool {
     let next = next.split_whitespace().next().unwrap_or("");
     let previous = ctx.lower_before(start, 12);
     let previous = previous.split_whitespace().last().unwrap_or("");
-    [
-        "of",
-        "since",
-        "ago",
-        "later",
-        "after",
-        "before",
-        "in",
-        "at",
-        "as",
-        "on",
-        "experience",
-        "service",
-        "together",
-        "married",
-        "from",
-        "serving",
-        "caring",
-    ]
-    .contains(&next)
-        || [
-            "for", "after", "past", "last", "than", "within", "the", "those", "these", "spent",
-        ]
-        .contains(&previous)
+    SortedLines(DURATION_AFTER).contains(next) || SortedLines(DURATION_BEFORE).contains(previous)
 }
 
 /// Ages need digits or a number word; without either the patterns are not compiled.

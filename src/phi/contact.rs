@@ -266,6 +266,9 @@ fn ip_addresses(ctx: &Ctx, hits: &mut Vec<Hit>) {
     }
 }
 
+/// Labels of identifiers that a phone-shaped number may follow ("NHS", "MRN", "claim").
+const ID_LABELS: &str = include_str!("../../data/phi/id-labels.txt");
+
 /// A phone pattern right after an identifier label ("NHS no", "MRN") is that identifier.
 fn preceded_by_id_label(ctx: &Ctx, at: usize) -> bool {
     let before = ctx.lower_before(at, 24);
@@ -274,12 +277,7 @@ fn preceded_by_id_label(ctx: &Ctx, at: usize) -> bool {
         .iter()
         .find_map(|n| before.strip_suffix(n))
         .map_or(before, str::trim_end);
-    [
-        "nhs", "mrn", "chi", "medicare", "ohip", "hcn", "phn", "sin", "ssn", "account", "acct",
-        "claim", "ref", "hospital",
-    ]
-    .iter()
-    .any(|l| before.ends_with(l))
+    ID_LABELS.lines().any(|l| before.ends_with(l))
 }
 
 fn trim_trailing_punct(text: &str, mut r: std::ops::Range<usize>) -> std::ops::Range<usize> {

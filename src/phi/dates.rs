@@ -116,6 +116,10 @@ fn is_birth_date(ctx: &Ctx, at: usize) -> bool {
     BIRTH_LABELS.is_in(ctx.lower_before(at, 16))
 }
 
+/// Words before a short date ("3/14", "the 5th") that make it the date of a patient's event
+/// ("admitted", "since", "DOB").
+const EVENT_WORDS: &str = include_str!("../../data/phi/event-words.txt");
+
 /// A date is a patient's when its sentence tells a patient story and is not about an event,
 /// publication or service; a bare day/month like "3/14" also needs an event word before it.
 fn is_patient_event(ctx: &Ctx, r: std::ops::Range<usize>, s: &str) -> bool {
@@ -141,23 +145,7 @@ fn is_patient_event(ctx: &Ctx, r: std::ops::Range<usize>, s: &str) -> bool {
     let ordinal_only = s.starts_with("the ");
     if short_numeric || ordinal_only {
         let before = ctx.lower_before(r.start, 24);
-        let event_words = [
-            "on",
-            "since",
-            "from",
-            "until",
-            "died",
-            "admitted",
-            "discharged",
-            "born",
-            "seen",
-            "op",
-            "surgery",
-            "visit",
-            "appointment",
-            "dob",
-        ];
-        return event_words.iter().any(|w| before.trim_end().ends_with(w));
+        return EVENT_WORDS.lines().any(|w| before.trim_end().ends_with(w));
     }
     true
 }

@@ -11,7 +11,7 @@ use crate::finding::{Kind, Severity};
 use crate::lexicon::lines;
 use crate::lexicon::name_words::{self, any_word_end, blanks, name_word_end, run_end, Joins};
 use crate::lexicon::names::{in_list, without_possessive, AMBIGUOUS_STRICT, FIRST_NAMES, SURNAMES};
-use crate::lexicon::{gated, SortedLines, WordList, WordSet};
+use crate::lexicon::{gated, vocab, SortedLines, WordList, WordSet};
 use crate::model::hash::FnvSet;
 use crate::pattern;
 use crate::rules::{ex, ex_in, Examples, Rule};
@@ -75,18 +75,17 @@ static COLLEAGUE_BEFORE: LazyLock<WordList> =
 static EPONYMS: LazyLock<WordList> =
     LazyLock::new(|| WordList::new(&lines(include_str!("../../data/phi/eponyms.txt"))));
 
-/// Titles before a name ("Mrs", "Sra.", "Herr").
+/// Titles before a patient's name ("Mrs", "Sra.", "Herr"), with their full stops: the
+/// courtesy titles less those of office and rank ("Dr", "Sir", "Lady"), whose names are
+/// colleagues' and public figures'.
 static NAME_TITLES: LazyLock<WordSet> = LazyLock::new(|| {
-    let dotted = ["mr", "mrs", "ms", "mx", "mstr", "mme", "mlle", "sra", "sr"];
-    let titles: Vec<String> = dotted
-        .iter()
-        .flat_map(|t| [t.to_string(), format!("{t}.")])
-        .chain(
-            [
-                "miss", "master", "madame", "monsieur", "señora", "señor", "herr", "frau",
-            ]
-            .map(String::from),
-        )
+    let titles: Vec<String> = lines(vocab::text("titles"))
+        .into_iter()
+        .filter(|t| !COLLEAGUE_BEFORE.contains(t))
+        .flat_map(|t| {
+            let dotted = (!t.ends_with('.')).then(|| format!("{t}."));
+            std::iter::once(t.to_string()).chain(dotted)
+        })
         .collect();
     WordSet::new(&titles.iter().map(String::as_str).collect::<Vec<_>>())
 });
@@ -111,98 +110,23 @@ fn titled_names(text: &str) -> impl Iterator<Item = (usize, Range<usize>)> + '_ 
         .map(|(title, name)| (title.start, name))
 }
 
-/// Patient and family cues that a name may follow ("pt", "her daughter", "Hi").
+/// Patient and family cues that a name may follow ("pt", "her daughter", "Hi"): the cues,
+/// and each relative after an owner. Not "my": the author's own family are not patients
+/// ("with my wife Jenny").
 static NAME_CUES: LazyLock<WordSet> = LazyLock::new(|| {
-    let family = [
-        "daughter",
-        "son",
-        "sister",
-        "brother",
-        "mum",
-        "mom",
-        "mother",
-        "dad",
-        "father",
-        "wife",
-        "husband",
-        "partner",
-        "granddaughter",
-        "grandson",
-        "grandma",
-        "grandmother",
-        "grandad",
-        "granddad",
-        "grandfather",
-        "niece",
-        "nephew",
-        "aunt",
-        "auntie",
-        "uncle",
-        "carer",
-        "baby",
-        "boyfriend",
-        "girlfriend",
-        "fiancé",
-        "fiancée",
-        "twin",
-        "twins",
-        "kid",
-        "kids",
-        "child",
-        "stepdad",
-        "stepmum",
-    ];
-    // Not "my": the author's own family are not patients ("with my wife Jenny").
     let owners = ["her", "his", "their", "the"];
-    let cues: Vec<String> = [
-        "my patient",
-        "our patient",
-        "the patient",
-        "patient",
-        "patiente",
-        "pt",
-        "pt's name is",
-        "name is",
-        "name's",
-        "name really is",
-        "named",
-        "naming her",
-        "naming him",
-        "naming them",
-        "naming the baby",
-        "twins",
-        "little",
-        "hi",
-        "hey",
-        "dear",
-        "sorry",
-        "congrats to",
-        "congratulations to",
-        "huge congrats to",
-        "shoutout to",
-        "shout out to",
-        "shout-out to",
-        "shout -out to",
-        "meet",
-        "throwback to",
-        "happy birthday",
-        "thanks for your feedback",
-        "love the",
-        "love, the",
-        "re:",
-        "for",
-        "client",
-        "resident",
-    ]
-    .iter()
-    .map(|c| c.to_string())
-    .chain(
-        owners
-            .iter()
-            .flat_map(|o| family.iter().map(move |f| format!("{o} {f}"))),
-    )
-    .collect();
-    WordSet::new(&cues.iter().map(String::as_str).collect::<Vec<_>>())
+    let family: Vec<String> = (owners.iter())
+        .flat_map(|o| {
+            lines(RELATIVES)
+                .into_iter()
+                .map(move |r| format!("{o} {r}"))
+        })
+        .collect();
+    let cues = lines(include_str!("../../data/phi/name-cues.txt"))
+        .into_iter()
+        .chain(family.iter().map(String::as_str))
+        .collect::<Vec<_>>();
+    WordSet::new(&cues)
 });
 
 /// A patient or family cue and the name after it, as (the cue, the name): up to four
@@ -255,10 +179,9 @@ fn add_siblings(ctx: &Ctx, found: &mut Vec<Range<usize>>) {
     found.extend(extra);
 }
 
-const NOT_INITIALS: &[&str] = &[
-    "U.S.", "U.K.", "A.M.", "P.M.", "M.D.", "D.O.", "R.N.", "N.B.", "P.S.", "E.R.", "O.R.", "I.V.",
-    "B.S.", "M.S.", "E.G.", "I.E.", "D.C.", "L.A.", "N.Y.", "U.N.", "E.U.", "A.D.", "B.C.", "Q.I.",
-];
+/// Dotted abbreviations that look like a person's initials ("U.S.", "M.D.", "I.V.").
+static NOT_INITIALS: LazyLock<WordList> =
+    LazyLock::new(|| WordList::new(&lines(include_str!("../../data/phi/not-initials.txt"))));
 
 pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
     let mut found: Vec<Range<usize>> = Vec::new();
@@ -412,10 +335,7 @@ pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
         for m in gated(initial, || pattern::INITIALS.find_iter(ctx.text)) {
             let s = m.as_str().replace(' ', "");
             let after_ok = !ctx.text[m.end()..].starts_with(|c: char| c.is_ascii_alphabetic());
-            if after_ok
-                && !NOT_INITIALS.contains(&s.as_str())
-                && ctx.frame.patient_story_at(m.start())
-            {
+            if after_ok && !NOT_INITIALS.contains(&s) && ctx.frame.patient_story_at(m.start()) {
                 found.push(m.range());
             }
         }
@@ -447,8 +367,11 @@ static NOT_NAMES: LazyLock<WordList> =
 /// a name.
 fn after_a_preposition(ctx: &Ctx, at: usize) -> bool {
     let previous = ctx.lower_before(at, 12).split_whitespace().last();
-    previous.is_some_and(|p| ["in", "at", "from", "near", "to", "outside"].contains(&p))
+    previous.is_some_and(|p| SortedLines(PREPOSITIONS).contains(p))
 }
+
+/// Prepositions of place, as `phi::places` reads them.
+const PREPOSITIONS: &str = include_str!("../../data/phi/prepositions.txt");
 
 /// Relatives a patient's name may own: "Priya's mum".
 const RELATIVES: &str = include_str!("../../data/phi/relatives.txt");
@@ -575,13 +498,14 @@ fn trim_name(ctx: &Ctx, r: Range<usize>, titled: bool) -> Range<usize> {
     r.start..end
 }
 
-/// Titles before a name: never a name on their own.
-const TITLES: &str = include_str!("../../data/phi/titles.txt");
+/// Professional titles before a name ("Dr", "Prof", "Nurse").
+const PROFESSIONAL_TITLES: &str = include_str!("../../data/phi/professional-titles.txt");
 
-/// Whether `word` (lowercase) is a title: a binary search of the sorted list, which is asked
-/// of every name candidate, where reading the list line by line was a hundredth of a check.
-fn is_title(word: &str) -> bool {
-    !word.is_empty() && SortedLines(TITLES).contains(word)
+/// Whether `word` (lowercase, without a full stop) is a title, courtesy or professional
+/// ("mrs", "dr"): never a name on its own. Asked of every name candidate, so both lists
+/// are binary searches.
+pub(super) fn is_title(word: &str) -> bool {
+    vocab::lists("titles", word) || SortedLines(PROFESSIONAL_TITLES).contains(word)
 }
 
 /// The part of a capitalised run after its last title or leading ordinary word: "Saw Mrs
