@@ -387,29 +387,32 @@ def bordering(feat, a, b):
     return {a - 1, after}
 
 
-def phi_counts(posts, feats, rulekinds, tok_p, owner, keep, new):
-    """Out of fold at thresholds (`keep`, `new`): for all posts (row 0) and for REFERENCE's
-    (row 1), the must spans and those found, the findings and the false ones, the posts
-    without an identifier and those alarmed."""
+def phi_rows(posts, feats, rulekinds, tok_p, owner, keep, new):
+    """Out of fold at thresholds (`keep`, `new`), for each post: its must spans and those
+    found, its findings and the false ones, whether it has no identifier and whether it is
+    then alarmed (posts × 6)."""
     starts = np.searchsorted(owner, np.arange(len(posts)))
     ends = np.searchsorted(owner, np.arange(len(posts)), side="right")
-    counts = np.zeros((2, 6))
+    rows = np.zeros((len(posts), 6))
     for n, (p, f) in enumerate(zip(posts, feats)):
         fs = phi_findings(f, tok_p[starts[n]:ends[n]], rulekinds, keep, new)
         wrong = sum(not any(a < s["end"] and s["start"] < b for s in p["phi"]) for a, b in fs)
         musts = [s for s in p["phi"] if s["must"]]
         found = sum(any(a < s["end"] and s["start"] < b for a, b in fs) for s in musts)
-        row = [len(musts), found, len(fs), wrong, not musts, not musts and wrong > 0]
-        counts[0] += row
-        if p["source"] == REFERENCE:
-            counts[1] += row
-    return counts
+        rows[n] = [len(musts), found, len(fs), wrong, not musts, not musts and wrong > 0]
+    return rows
+
+
+def phi_counts(posts, rows):
+    """`phi_rows` summed: of all posts (row 0) and of REFERENCE's (row 1)."""
+    ref = np.array([p["source"] == REFERENCE for p in posts])
+    return np.stack([rows.sum(0), rows[ref].sum(0)])
 
 
 def report(posts, feats, rulekinds, tok_p, owner, post_p, y, keep, new):
     """Prints the out-of-fold identifier scores at the chosen thresholds (of all posts, and of
     REFERENCE's), and each label's."""
-    counts = phi_counts(posts, feats, rulekinds, tok_p, owner, keep, new)
+    counts = phi_counts(posts, phi_rows(posts, feats, rulekinds, tok_p, owner, keep, new))
     for name, (must, found, nf, false, clean, alarmed) in zip(("", f" ({REFERENCE})"), counts):
         print(f"tau ({keep:.2f}, {new:.2f}){name}: phi recall {found/must:.3f} "
               f"precision {1-false/max(nf,1):.3f} clean FA {alarmed/clean:.3f}")
@@ -460,27 +463,51 @@ def out_of_fold(args, posts, feats, weight, k=5):
     return rows, labels, owner, tok_p, post_p, y
 
 
-def phi_thresholds(posts, feats, rulekinds, tok_p, owner, spec):
-    """The thresholds on P(identifier) for keeping a candidate and for a finding of its own
-    that break the fewest of the identifier rules' documented examples (`spec`, as the
-    shipped model reads them) and, among those, find the most identifiers out of fold while
-    precision and the clean-post alarm budget hold, both on all posts and on those of
-    `REFERENCE` (whose capitalised words are less often near misses by design)."""
-    best = (-len(spec) - 1, -1, 0.5, 0.95)
-    for keep in np.arange(0.05, 0.91, 0.05):
-        for new in np.arange(0.4, 0.96, 0.05):
-            counts = phi_counts(posts, feats, rulekinds, tok_p, owner, keep, new)
-            broken = sum(spec_broken(f, probs, rule, musts, rulekinds, keep, new)
-                         for f, probs, rule, musts in spec)
-            holds = all(nf and 1 - false / nf >= PHI_PRECISION
-                        and alarmed <= CLEAN_ALARM_BUDGET * clean
-                        for _, _, nf, false, clean, alarmed in counts)
-            found = int(counts[0, 1])
-            if holds and (-broken, found) > best[:2]:
-                best = (-broken, found, float(keep), float(new))
+# The thresholds `phi_thresholds` chooses among: (keep, new).
+PHI_GRID = [(float(k), float(n)) for k in np.arange(0.05, 0.91, 0.05)
+            for n in np.arange(0.4, 0.96, 0.05)]
+
+
+def phi_grid(posts, feats, rulekinds, tok_p, owner, spec):
+    """For each of PHI_GRID's thresholds, `phi_rows` (grid × posts × 6) and how many of the
+    identifier rules' documented examples (`spec`, as the shipped model reads them) break."""
+    rows = np.stack([phi_rows(posts, feats, rulekinds, tok_p, owner, keep, new)
+                     for keep, new in PHI_GRID])
+    broken = np.array([sum(spec_broken(f, probs, rule, musts, rulekinds, keep, new)
+                           for f, probs, rule, musts in spec) for keep, new in PHI_GRID])
+    return rows, broken
+
+
+def phi_thresholds(posts, rows, broken):
+    """Of PHI_GRID (`rows`, `broken` from `phi_grid`), the thresholds on P(identifier) for
+    keeping a candidate and for a finding of its own that break the fewest of the identifier
+    rules' examples and, among those, find the most identifiers out of fold while precision
+    and the clean-post alarm budget hold, both on all posts and on those of `REFERENCE`
+    (whose capitalised words are less often near misses by design)."""
+    best = (-int(broken.max()) - 1, -1, 0.5, 0.95)
+    for g, (keep, new) in enumerate(PHI_GRID):
+        counts = phi_counts(posts, rows[g])
+        holds = all(nf and 1 - false / nf >= PHI_PRECISION
+                    and alarmed <= CLEAN_ALARM_BUDGET * clean
+                    for _, _, nf, false, clean, alarmed in counts)
+        if holds and (-broken[g], counts[0, 1]) > best[:2]:
+            best = (-broken[g], counts[0, 1], keep, new)
     if best[0] < 0:
         print(f"the tagger's thresholds break {-best[0]} identifier rule example(s)")
     return best[2], best[3]
+
+
+def phi_held_out(posts, rows, broken, k=5):
+    """Identifier recall, precision and clean-post alarms (of all posts, and of REFERENCE's)
+    on posts held out of the threshold choice: thresholds chosen on four folds, applied to
+    the fifth, as `held_out` does for conduct."""
+    out = np.zeros((len(posts), 6))
+    for fold in folds(len(posts), k):
+        te = np.array(fold)
+        tr = np.setdiff1d(np.arange(len(posts)), te)
+        keep, new = phi_thresholds([posts[i] for i in tr], rows[:, tr], broken)
+        out[te] = rows[PHI_GRID.index((keep, new)), te]
+    return phi_counts(posts, out)
 
 
 def spec_broken(feat, probs, rule, musts, rulekinds, keep, new):
@@ -708,11 +735,16 @@ def train(args, posts, feats, rulekinds, n_real):
     second = (scols, folded(scols, sm.coef_.T, sm.intercept_))
     spec = example_spec(args.cli, posts, feats, rows, owner, n_real, tagger, post, second)
     oof = (posts[:n_real], feats[:n_real], rulekinds, tok_p2[:real_tokens], owner[:real_tokens])
-    keep, new = phi_thresholds(*oof, spec)
+    rows_g, broken = phi_grid(*oof, spec)
+    keep, new = phi_thresholds(oof[0], rows_g, broken)
     has = candidate_labels(feats, rulekinds)
     counted = np.array([p["source"] == REFERENCE for p in posts[:n_real]])
     taus = label_thresholds(post_p[:n_real], y[:n_real], has[:n_real], counted)
     report(*oof, post_p[:n_real], y[:n_real], keep, new)
+    for name, (must, found, nf, false, clean, alarmed) in zip(
+            ("", f" ({REFERENCE})"), phi_held_out(oof[0], rows_g, broken)):
+        print(f"identifiers held out of the threshold choice{name}: recall {found/must:.3f} "
+              f"precision {1-false/max(nf,1):.3f} clean FA {alarmed/clean:.3f}")
     nl = len(LABELS)
     pos = post_p[:n_real] >= taus[np.arange(nl) + nl * has[:n_real]]
     yr = y[:n_real]
