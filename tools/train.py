@@ -27,6 +27,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import struct
 import subprocess
 import sys
@@ -60,6 +61,9 @@ LABELS = ["derogatory", "stigmatizing", "colleague", "advice", "promotion", "cla
 FORMAT_KINDS = {"email", "url", "ip", "ssn", "mrn", "health_id", "account",
                 "license", "vehicle", "device", "other_id"}
 FORMAT_RULES = {"phi/postcode", "phi/zip-code"}
+# Words for an age over 89, as src/phi/ages.rs's `says_over_89` reads them.
+with open(os.path.join(ROOT, "data", "phi", "over-89-words.txt"), encoding="utf-8") as f:
+    OVER_89_WORDS = f.read().split()
 # Identifier rules whose candidates the tagger weighs.
 CONTEXT_KINDS = {"name", "place", "address", "date", "age", "handle", "phone"}
 MIN_COUNT = 2
@@ -348,7 +352,8 @@ def rule_findings(feat, probs, rulekinds, keep, new):
     """Findings (start, end, rule) of one post, as src/engine/learned.rs decides them: format
     candidates stand; a context candidate stands when one of its tokens reaches `keep`;
     runs of tokens reaching `new` that no standing candidate covers, overlaps or borders are
-    findings too, of the rule for their first token's likeliest class."""
+    findings too, of the rule for their first token's likeliest class (an age only when it
+    says over 89)."""
     out, covered = [], set()
     spans = [(s, e) for s, e, _ in feat["tokens"]]
     inside = lambda s, e: [i for i, (a, b) in enumerate(spans) if a < e and s < b]
@@ -371,8 +376,18 @@ def rule_findings(feat, probs, rulekinds, keep, new):
             run = None
     runs.append(run)
     out += [(spans[a][0], spans[b][1], r) for a, b, r in filter(None, runs)
-            if not touched & bordering(feat, a, b)]
+            if not touched & bordering(feat, a, b)
+            and (r != "phi/age-over-89" or says_over_89(feat["text"][spans[a][0]:spans[b][1]]))]
     return out
+
+
+def says_over_89(text):
+    """Whether an age the tagger read states an age over 89, as src/phi/ages.rs decides:
+    its first number is 90 to 130, or, without digits, it holds a word for one."""
+    digits = re.search(r"[0-9]+", text)
+    if digits:
+        return 90 <= int(digits.group()) <= 130
+    return any(w in text.lower() for w in OVER_89_WORDS)
 
 
 def bordering(feat, a, b):

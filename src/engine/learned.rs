@@ -21,6 +21,7 @@ use crate::context::{Ctx, Hit};
 use crate::finding::{Category, Kind};
 use crate::model::linear::Linear;
 use crate::model::tokens::Token;
+use crate::phi::ages;
 use crate::registry;
 use crate::rules::Rule;
 use std::ops::Range;
@@ -313,7 +314,8 @@ fn learned_identifiers(
         let Some(rule) = TAG_RULE_REFS[class] else {
             continue;
         };
-        if beside_kept {
+        // An age finding says "over 89": a number the tagger read as an age must say so.
+        if beside_kept || (rule.kind == Kind::Age && !ages::says_over_89(&ctx.text[span.clone()])) {
             continue;
         }
         let before = start
@@ -426,5 +428,30 @@ mod tests {
             .map(|f| &text[f.span])
             .collect();
         assert_eq!(found, ["Brown", "Green", "Patel"]);
+    }
+
+    /// An age the tagger reads in a story is reported only when it is over 89, as the rule
+    /// that reports it says: "67" in a patient's story is no "Age over 89".
+    #[test]
+    fn a_learned_age_is_over_89() {
+        let config = crate::Config::default();
+        for (text, ages) in [
+            ("Mr Okoro, 67, admitted with chest pain. Bed 4.", &[][..]),
+            ("Saw Mr Okoro in clinic today, 84 and still sharp.", &[]),
+            ("Saw Mrs Okafor (94) this morning", &["94"]),
+            // Full-width digits are read as the ASCII ones they stand for.
+            (
+                "Saw Mrs Okafor (\u{ff19}\u{ff14}) this morning",
+                &["\u{ff19}\u{ff14}"],
+            ),
+            ("Saw Mr Okoro (\u{ff16}\u{ff17}) today \u{1f600}", &[]),
+        ] {
+            let found: Vec<_> = crate::check(text, &config)
+                .into_iter()
+                .filter(|f| f.kind == Kind::Age)
+                .map(|f| &text[f.span])
+                .collect();
+            assert_eq!(found, ages, "{text}");
+        }
     }
 }

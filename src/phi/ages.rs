@@ -6,9 +6,10 @@ use super::CONTEXT_GUIDANCE;
 use crate::config::Region;
 use crate::context::{Ctx, Hit};
 use crate::finding::{Kind, Severity};
-use crate::lexicon::SortedLines;
+use crate::lexicon::{lines, SortedLines};
 use crate::pattern;
 use crate::rules::{ex, ex_in, Examples, Rule};
+use std::sync::LazyLock;
 
 pub static RULES: &[Rule] = &[AGE_OVER_89];
 
@@ -68,9 +69,29 @@ fn is_a_duration(ctx: &Ctx, start: usize, end: usize) -> bool {
     SortedLines(DURATION_AFTER).contains(next) || SortedLines(DURATION_BEFORE).contains(previous)
 }
 
+/// The starts of the words that put an age over 89 ("ninety", "a hundred", "nonagenarian",
+/// "centenarian", "centenaire").
+static OVER_89_WORDS: LazyLock<Vec<&str>> =
+    LazyLock::new(|| lines(include_str!("../../data/phi/over-89-words.txt")));
+
+/// Whether `text` (an age as the tagger read it) states an age over 89: its first number is
+/// 90 to 130, or, without digits, it holds a word for an age over 89 ("ninety"). The
+/// tagger weighs context; what the number says is arithmetic ("67" is not over 89).
+pub fn says_over_89(text: &str) -> bool {
+    let digits: String = (text.chars())
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(char::is_ascii_digit)
+        .collect();
+    if !digits.is_empty() {
+        return digits.parse::<u32>().is_ok_and(|n| (90..=130).contains(&n));
+    }
+    let lower = text.to_lowercase();
+    OVER_89_WORDS.iter().any(|w| lower.contains(w))
+}
+
 /// Ages need digits or a number word; without either the patterns are not compiled.
 pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
-    if ctx.digits || ctx.mentions(&["ninety", "hundred", "nonag", "centenar", "centenaire"]) {
+    if ctx.digits || ctx.mentions(&OVER_89_WORDS) {
         ages(ctx, hits);
     }
     if ctx.digits {
@@ -132,5 +153,27 @@ fn ages(ctx: &Ctx, hits: &mut Vec<Hit>) {
             continue;
         }
         hits.push(Hit::new(&AGE_OVER_89, whole.range()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::says_over_89;
+
+    #[test]
+    fn over_89_is_arithmetic() {
+        for yes in [
+            "94",
+            "(94)",
+            "101yo",
+            "ninety-one",
+            "Nonagenarian",
+            "a hundred and two",
+        ] {
+            assert!(says_over_89(yes), "{yes}");
+        }
+        for no in ["67", "84", "89", "1951", "", "forty"] {
+            assert!(!says_over_89(no), "{no}");
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! Canadian equivalents. One detector family a file; each declares its rules.
 
 mod addresses;
-mod ages;
+pub(crate) mod ages;
 mod checksums;
 mod combination;
 mod contact;
