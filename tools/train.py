@@ -64,6 +64,11 @@ FORMAT_RULES = {"phi/postcode", "phi/zip-code"}
 # Words for an age over 89, as src/phi/ages.rs's `says_over_89` reads them.
 with open(os.path.join(ROOT, "data", "phi", "over-89-words.txt"), encoding="utf-8") as f:
     OVER_89_WORDS = f.read().split()
+# Titles, never a name alone (src/phi/names.rs's `is_title`: courtesy and professional).
+TITLES = set()
+for path in (("vocab", "titles.txt"), ("phi", "professional-titles.txt")):
+    with open(os.path.join(ROOT, "data", *path), encoding="utf-8") as f:
+        TITLES.update(f.read().split())
 # Identifier rules whose candidates the tagger weighs.
 CONTEXT_KINDS = {"name", "place", "address", "date", "age", "handle", "phone"}
 # A feature seen in fewer rows than this is one post's quirk and gets no column. At 3 the
@@ -378,10 +383,25 @@ def rule_findings(feat, probs, rulekinds, keep, new):
             runs.append(run)
             run = None
     runs.append(run)
-    out += [(spans[a][0], spans[b][1], r) for a, b, r in filter(None, runs)
-            if not touched & bordering(feat, a, b)
+    runs = filter(None, (title_run(feat, run) for run in runs if run))
+    out += [(spans[a][0], spans[b][1], r) for a, b, r in runs
+            if not touched & (set(range(a, b + 1)) | bordering(feat, a, b))
             and (r != "phi/age-over-89" or says_over_89(feat["text"][spans[a][0]:spans[b][1]]))]
     return out
+
+
+def title_run(feat, run):
+    """A name run of titles alone, as src/engine/learned.rs reads it: it stands for the
+    capitalised word after it ("Young" in "Mr Young"), or for nobody (None)."""
+    a, b, r = run
+    words = [feat["text"][s:e] for s, e, _ in feat["tokens"]]
+    is_title = lambda w: w.rstrip(".").lower() in TITLES
+    if r != "phi/person-name" or not all(is_title(words[i]) for i in range(a, b + 1)):
+        return run
+    after = max(bordering(feat, a, b))
+    if after < len(words) and words[after][:1].isupper() and not is_title(words[after]):
+        return (after, after, r)
+    return None
 
 
 def says_over_89(text):

@@ -20,8 +20,8 @@ use super::reread::{self, PostScores};
 use crate::context::{Ctx, Hit};
 use crate::finding::{Category, Kind};
 use crate::model::linear::Linear;
-use crate::model::tokens::Token;
-use crate::phi::ages;
+use crate::model::tokens::{Class, Token};
+use crate::phi::{ages, is_title};
 use crate::registry;
 use crate::rules::Rule;
 use std::ops::Range;
@@ -300,9 +300,23 @@ fn learned_identifiers(
             continue;
         }
         let class = tags[i].1;
-        let start = i;
+        let mut start = i;
         while i + 1 < tokens.len() && tagged(i + 1) {
             i += 1;
+        }
+        // A title is never a name on its own: a run of titles stands for the word after it
+        // ("Young" in "Mr Young", also an ordinary word), or for nobody.
+        if TAG_RULE_REFS[class].is_some_and(|r| r.kind == Kind::Name)
+            && (start..=i).all(|j| is_title_token(ctx, &tokens[j]))
+        {
+            match bordering(ctx, tokens, start, i)[1].filter(|&j| names_after_title(ctx, tokens, j))
+            {
+                Some(j) => (start, i) = (j, j),
+                None => {
+                    i += 1;
+                    continue;
+                }
+            }
         }
         let span = tokens[start].span.start..tokens[i].span.end;
         let beside_kept = touched[start..=i].iter().any(|&t| t)
@@ -349,6 +363,25 @@ fn bordering(ctx: &Ctx, tokens: &[Token], a: usize, b: usize) -> [Option<usize>;
         after += 1;
     }
     [a.checked_sub(1), Some(after)]
+}
+
+/// Whether a token is a title ("Mr", "dr", "Mrs."), which is never a name alone.
+fn is_title_token(ctx: &Ctx, token: &Token) -> bool {
+    token.class == Class::Word
+        && is_title(
+            &ctx.text[token.span.clone()]
+                .trim_end_matches('.')
+                .to_lowercase(),
+        )
+}
+
+/// Whether token `j` can be the name a title stands before: a capitalised word, not a title.
+fn names_after_title(ctx: &Ctx, tokens: &[Token], j: usize) -> bool {
+    tokens.get(j).is_some_and(|t| {
+        t.class == Class::Word
+            && ctx.text[t.span.clone()].starts_with(char::is_uppercase)
+            && !is_title_token(ctx, t)
+    })
 }
 
 fn describe(kind: Kind) -> &'static str {
@@ -428,6 +461,33 @@ mod tests {
             .map(|f| &text[f.span])
             .collect();
         assert_eq!(found, ["Brown", "Green", "Patel"]);
+    }
+
+    /// A title is never a name alone: where the tagger reads only the title of "Mr Bishop"
+    /// as a name, the finding is the name after it; a title with no name after it is none.
+    #[test]
+    fn a_learned_title_stands_for_the_name_after_it() {
+        let config = crate::Config::default();
+        for (text, names) in [
+            (
+                "Had a lovely chat with Mr Bishop on the ward today \u{1f600}, he turns 100 next week.",
+                &["Bishop"][..],
+            ),
+            (
+                "Old Mrs Long and young Mr Short share a bay on Ward \u{ff19}.",
+                &["Long", "Short"],
+            ),
+            ("Old Mrs Long and young Mr. Short share a bay on Ward 9.", &["Long", "Short"]),
+            ("Old Mrs Long and young Mr", &["Long"]),
+            ("Old Mrs Long and young Mr &", &["Long"]),
+        ] {
+            let found: Vec<_> = crate::check(text, &config)
+                .into_iter()
+                .filter(|f| f.kind == Kind::Name)
+                .map(|f| &text[f.span])
+                .collect();
+            assert_eq!(found, names, "{text}");
+        }
     }
 
     /// An age the tagger reads in a story is reported only when it is over 89, as the rule

@@ -17,6 +17,9 @@ use crate::context::{Ctx, Hit};
 use crate::guidance::*;
 use crate::rules::{Guidance, Rule};
 
+/// A title ("mrs", "dr") is never a name alone: the learned layer asks it too.
+pub(crate) use names::is_title;
+
 /// The identifier rules, one slice per detector family.
 pub static RULES: &[&[Rule]] = &[
     names::RULES,

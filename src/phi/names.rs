@@ -504,7 +504,7 @@ const PROFESSIONAL_TITLES: &str = include_str!("../../data/phi/professional-titl
 /// Whether `word` (lowercase, without a full stop) is a title, courtesy or professional
 /// ("mrs", "dr"): never a name on its own. Asked of every name candidate, so both lists
 /// are binary searches.
-pub(super) fn is_title(word: &str) -> bool {
+pub(crate) fn is_title(word: &str) -> bool {
     vocab::lists("titles", word) || SortedLines(PROFESSIONAL_TITLES).contains(word)
 }
 
