@@ -4,7 +4,6 @@
 //! Identifier detectors use it to decide ambiguous spans (a first name, a date, a town);
 //! the conduct rules use it for consent, stigmatising language, boundaries and combinations.
 
-use crate::lexicon::lines;
 use crate::lexicon::WordSet;
 use crate::pattern;
 use std::ops::Range;
@@ -34,13 +33,13 @@ pub struct Frame {
 }
 
 static PATIENT_CUES: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::new(&lines(include_str!("../data/frame/patient-cues.txt"))));
+    LazyLock::new(|| WordSet::from_lines(include_str!("../data/frame/patient-cues.txt")));
 
 static PUBLIC_CUES: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::new(&lines(include_str!("../data/frame/public-cues.txt"))));
+    LazyLock::new(|| WordSet::from_lines(include_str!("../data/frame/public-cues.txt")));
 
 static TIME_ANCHORS: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::new(&lines(include_str!("../data/frame/time-anchors.txt"))));
+    LazyLock::new(|| WordSet::from_lines(include_str!("../data/frame/time-anchors.txt")));
 
 impl Frame {
     /// Reads the frame of `text` (normalised), sentence by sentence.

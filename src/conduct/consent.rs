@@ -4,7 +4,7 @@
 
 use super::matcher::{Matcher, Needs, Scan};
 use crate::context::Hit;
-use crate::lexicon::{lines, WordSet};
+use crate::lexicon::WordSet;
 use crate::rules::{ex, Rule};
 use std::sync::LazyLock;
 
@@ -87,11 +87,11 @@ conduct_rule!(IMAGE_WITHOUT_CONSENT {
     pass: [ex("Illustrative image from a licensed teaching library"), ex("Published with written consent in BMJ Case Reports")],
 });
 
-static CONSENT_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&lines(CONSENT_SIGNS)));
-static ADMIN_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&lines(ADMIN_INCIDENT)));
-static PERSON_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&lines(PERSON_WORDS)));
-static OWN_PEOPLE_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&lines(OWN_PEOPLE)));
-static CLINICAL_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::new(&lines(CLINICAL_SETTING)));
+static CONSENT_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(CONSENT_SIGNS));
+static ADMIN_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(ADMIN_INCIDENT));
+static PERSON_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(PERSON_WORDS));
+static OWN_PEOPLE_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(OWN_PEOPLE));
+static CLINICAL_SET: LazyLock<WordSet> = LazyLock::new(|| WordSet::from_lines(CLINICAL_SETTING));
 
 pub(super) static MATCHERS: &[Matcher] = &[
     Matcher::new(

@@ -4,7 +4,7 @@
 //! than using it ("stop writing 'noncompliant'", "say X instead of Y").
 
 use crate::context::{Ctx, Hit};
-use crate::lexicon::{lines, WordSet};
+use crate::lexicon::WordSet;
 use crate::model::hash::{FnvMap, FnvSet};
 use crate::rules::Rule;
 use std::ops::Range;
@@ -111,7 +111,7 @@ pub(super) struct Compiled {
 
 /// The set of a list's lines, if it has any.
 fn set(list: &str) -> Option<WordSet> {
-    (!list.is_empty()).then(|| WordSet::new(&lines(list)))
+    (!list.is_empty()).then(|| WordSet::from_lines(list))
 }
 
 impl Compiled {
@@ -204,24 +204,19 @@ pub(super) struct Scan<'a> {
 
 /// Phrases of a reply to a review or comment ("your feedback", "sorry to hear").
 static REVIEW_CUES: LazyLock<WordSet> = LazyLock::new(|| {
-    WordSet::new(&lines(include_str!(
-        "../../data/conduct/matcher/review-cues.txt"
-    )))
+    WordSet::from_lines(include_str!("../../data/conduct/matcher/review-cues.txt"))
 });
 
 /// Phrases that make a flagged word the topic when the sentence is about words.
 static WEAK_META_CUES: LazyLock<WordSet> = LazyLock::new(|| {
-    WordSet::new(&lines(include_str!(
+    WordSet::from_lines(include_str!(
         "../../data/conduct/matcher/weak-meta-cues.txt"
-    )))
+    ))
 });
 
 /// Phrases that make a flagged word the topic, not the author's own usage ("stop saying").
-static META_CUES: LazyLock<WordSet> = LazyLock::new(|| {
-    WordSet::new(&lines(include_str!(
-        "../../data/conduct/matcher/meta-cues.txt"
-    )))
-});
+static META_CUES: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::from_lines(include_str!("../../data/conduct/matcher/meta-cues.txt")));
 
 impl<'a> Scan<'a> {
     pub fn new(ctx: &'a Ctx<'a>) -> Scan<'a> {
@@ -302,31 +297,22 @@ impl<'a> Scan<'a> {
 
 /// Words for someone other than the author or the reader: the person a remark is about.
 static THIRD_PERSON: LazyLock<WordSet> = LazyLock::new(|| {
-    WordSet::new(&lines(include_str!(
-        "../../data/conduct/matcher/third-person.txt"
-    )))
+    WordSet::from_lines(include_str!("../../data/conduct/matcher/third-person.txt"))
 });
 
 /// Words for the author.
 static FIRST_PERSON: LazyLock<WordSet> = LazyLock::new(|| {
-    WordSet::new(&lines(include_str!(
-        "../../data/conduct/matcher/first-person.txt"
-    )))
+    WordSet::from_lines(include_str!("../../data/conduct/matcher/first-person.txt"))
 });
 
 /// Words for the reader, whom a remark addresses.
 static SECOND_PERSON: LazyLock<WordSet> = LazyLock::new(|| {
-    WordSet::new(&lines(include_str!(
-        "../../data/conduct/matcher/second-person.txt"
-    )))
+    WordSet::from_lines(include_str!("../../data/conduct/matcher/second-person.txt"))
 });
 
 /// Phrases that put the author at work ("on call", "ward round").
-static ON_DUTY: LazyLock<WordSet> = LazyLock::new(|| {
-    WordSet::new(&lines(include_str!(
-        "../../data/conduct/matcher/on-duty.txt"
-    )))
-});
+static ON_DUTY: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::from_lines(include_str!("../../data/conduct/matcher/on-duty.txt")));
 
 /// Folds leetspeak inside words ("fr3quent", "sh1t", "@ddict") to letters, keeping byte
 /// offsets; digits that stand alone ("10/10", "2024") are left alone.

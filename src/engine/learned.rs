@@ -449,25 +449,28 @@ mod tests {
         assert!(LABEL_RULES.iter().zip(LABELS).all(|(r, k)| r.kind == k));
     }
 
+    /// The text of each finding of `kind` in `text`, checked with the default settings.
+    fn found(text: &str, kind: Kind) -> Vec<&str> {
+        crate::check(text, &crate::Config::default())
+            .into_iter()
+            .filter(|f| f.kind == kind)
+            .map(|f| &text[f.span])
+            .collect()
+    }
+
     /// A courtesy title beside a name the engine keeps is part of that name, spaced or with
     /// its full stop, and never a finding of its own.
     #[test]
     fn a_title_beside_a_kept_name_is_not_a_finding_of_its_own() {
         let text = "Gynae clinic today: Mrs Brown with brown discharge, then Mrs. Green \
                     with green discharge, and Mr Patel after them.";
-        let found: Vec<_> = crate::check(text, &crate::Config::default())
-            .into_iter()
-            .filter(|f| f.kind == Kind::Name)
-            .map(|f| &text[f.span])
-            .collect();
-        assert_eq!(found, ["Brown", "Green", "Patel"]);
+        assert_eq!(found(text, Kind::Name), ["Brown", "Green", "Patel"]);
     }
 
     /// A title is never a name alone: where the tagger reads only the title of "Mr Bishop"
     /// as a name, the finding is the name after it; a title with no name after it is none.
     #[test]
     fn a_learned_title_stands_for_the_name_after_it() {
-        let config = crate::Config::default();
         for (text, names) in [
             (
                 "Had a lovely chat with Mr Bishop on the ward today \u{1f600}, he turns 100 next week.",
@@ -481,12 +484,7 @@ mod tests {
             ("Old Mrs Long and young Mr", &["Long"]),
             ("Old Mrs Long and young Mr &", &["Long"]),
         ] {
-            let found: Vec<_> = crate::check(text, &config)
-                .into_iter()
-                .filter(|f| f.kind == Kind::Name)
-                .map(|f| &text[f.span])
-                .collect();
-            assert_eq!(found, names, "{text}");
+            assert_eq!(found(text, Kind::Name), names, "{text}");
         }
     }
 
@@ -494,7 +492,6 @@ mod tests {
     /// that reports it says: "67" in a patient's story is no "Age over 89".
     #[test]
     fn a_learned_age_is_over_89() {
-        let config = crate::Config::default();
         for (text, ages) in [
             ("Mr Okoro, 67, admitted with chest pain. Bed 4.", &[][..]),
             ("Saw Mr Okoro in clinic today, 84 and still sharp.", &[]),
@@ -506,12 +503,7 @@ mod tests {
             ),
             ("Saw Mr Okoro (\u{ff16}\u{ff17}) today \u{1f600}", &[]),
         ] {
-            let found: Vec<_> = crate::check(text, &config)
-                .into_iter()
-                .filter(|f| f.kind == Kind::Age)
-                .map(|f| &text[f.span])
-                .collect();
-            assert_eq!(found, ages, "{text}");
+            assert_eq!(found(text, Kind::Age), ages, "{text}");
         }
     }
 }

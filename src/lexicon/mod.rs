@@ -47,6 +47,11 @@ struct Node {
 const NONE: u32 = u32::MAX;
 
 impl WordSet {
+    /// The set of a word list's lines (a `data/` file: a word or phrase a line).
+    pub fn from_lines(text: &str) -> WordSet {
+        WordSet::new(&lines(text))
+    }
+
     pub fn new(phrases: &[&str]) -> WordSet {
         let mut bytes = Vec::with_capacity(phrases.iter().map(|p| p.len()).sum());
         // (start, end) in `bytes` and index in `phrases`, after the first eight bytes as a

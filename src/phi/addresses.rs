@@ -4,7 +4,6 @@ use super::{is_token, IDENTIFIER_GUIDANCE};
 use crate::config::Region;
 use crate::context::{Ctx, Hit};
 use crate::finding::{Kind, Severity};
-use crate::lexicon::lines;
 use crate::lexicon::{gated, WordSet};
 use crate::pattern;
 use crate::rules::{ex, ex_in, Examples, Rule};
@@ -206,7 +205,7 @@ fn add_towns(ctx: &Ctx, hits: &mut Vec<Hit>, from: usize, states_at: &[usize]) {
 /// Words of a sentence about a place's figures rather than a person ("the highest rates",
 /// "the report", "per cent"): a postcode there names an area.
 static AREA_FIGURES: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::new(&lines(include_str!("../../data/phi/area-figures.txt"))));
+    LazyLock::new(|| WordSet::from_lines(include_str!("../../data/phi/area-figures.txt")));
 
 fn about_an_area(ctx: &Ctx, at: usize) -> bool {
     ctx.frame

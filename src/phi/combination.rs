@@ -8,7 +8,6 @@ use super::CONTEXT_GUIDANCE;
 use crate::config::Region;
 use crate::context::{Ctx, Hit};
 use crate::finding::{Kind, Severity};
-use crate::lexicon::lines;
 use crate::lexicon::{gated, WordSet};
 use crate::pattern;
 use crate::rules::{ex, ex_in, Examples, Rule};
@@ -84,7 +83,7 @@ static VOCABULARY: LazyLock<Vocabulary> = LazyLock::new(|| {
 
 /// Statements that the details were changed, the case is a composite, or it is a statistic.
 static NOT_A_CASE: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::new(&lines(include_str!("../../data/phi/not-a-case.txt"))));
+    LazyLock::new(|| WordSet::from_lines(include_str!("../../data/phi/not-a-case.txt")));
 
 pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
     let frame = ctx.frame;

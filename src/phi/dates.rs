@@ -6,7 +6,6 @@ use super::{is_token, CONTEXT_GUIDANCE};
 use crate::config::Region;
 use crate::context::{Ctx, Hit};
 use crate::finding::{Kind, Severity};
-use crate::lexicon::lines;
 use crate::lexicon::{gated, WordSet};
 use crate::pattern;
 use crate::rules::{ex, ex_in, Examples, Rule};
@@ -46,15 +45,15 @@ pub const PATIENT_DATE: Rule = Rule {
 };
 
 static HOLIDAYS: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::new(&lines(include_str!("../../data/phi/holidays.txt"))));
+    LazyLock::new(|| WordSet::from_lines(include_str!("../../data/phi/holidays.txt")));
 
 /// Labels that make any date a date of birth.
 static BIRTH_LABELS: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::new(&lines(include_str!("../../data/phi/birth-labels.txt"))));
+    LazyLock::new(|| WordSet::from_lines(include_str!("../../data/phi/birth-labels.txt")));
 
 /// Words that put a date in public life rather than a patient's story.
 static PUBLIC_DATE_CUES: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::new(&lines(include_str!("../../data/phi/public-date-cues.txt"))));
+    LazyLock::new(|| WordSet::from_lines(include_str!("../../data/phi/public-date-cues.txt")));
 
 pub fn detect(ctx: &Ctx, hits: &mut Vec<Hit>) {
     for m in gated(ctx.digits, || pattern::DATE.find_iter(ctx.lower)) {

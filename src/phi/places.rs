@@ -6,7 +6,6 @@ use super::CONTEXT_GUIDANCE;
 use crate::config::Region;
 use crate::context::{Ctx, Hit};
 use crate::finding::{Kind, Severity};
-use crate::lexicon::lines;
 use crate::lexicon::name_words::name_word_end;
 use crate::lexicon::{gated, WordSet};
 use crate::pattern;
@@ -71,7 +70,7 @@ pub const PATIENT_PLACE: Rule = Rule {
 };
 
 static PREPOSITIONS: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::new(&lines(include_str!("../../data/phi/prepositions.txt"))));
+    LazyLock::new(|| WordSet::from_lines(include_str!("../../data/phi/prepositions.txt")));
 
 /// A capitalised place name after a preposition, as (the preposition, the place): up to four
 /// words of two letters or more, which "on", "at" or "in" may join ("from Stratford on
@@ -123,11 +122,11 @@ fn space(text: &str, at: usize) -> Option<usize> {
 /// Capitalised words after "in/from/at" that are not places a patient can be found by:
 /// countries, states and provinces, months, days, services and common words.
 static NOT_A_PLACE: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::new(&lines(include_str!("../../data/phi/not-a-place.txt"))));
+    LazyLock::new(|| WordSet::from_lines(include_str!("../../data/phi/not-a-place.txt")));
 
 /// Words before the preposition that tie the place to a person rather than to an event.
 static PERSON_BEFORE: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::new(&lines(include_str!("../../data/phi/person-before.txt"))));
+    LazyLock::new(|| WordSet::from_lines(include_str!("../../data/phi/person-before.txt")));
 
 /// A place's span with the number that completes its name: "Station 12", "Pier 39".
 fn with_number(ctx: &Ctx, r: Range<usize>) -> Range<usize> {
