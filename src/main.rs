@@ -350,7 +350,8 @@ fn run_features() -> Result<ExitCode, String> {
 }
 
 /// A `features` line's first reading: `{"identifier": [p…], "class": [k…], "post": [p…]}`,
-/// one identifier and class per token, one score per label of the post classifier.
+/// one identifier and class per token, and (for the second reading) one score per label of
+/// the post classifier.
 fn first_reading(value: &serde_json::Value, line: usize) -> Result<FirstReading, String> {
     let bad = |what: &str| format!("line {line}: \"first\" needs {what}");
     let numbers = |key: &str| -> Result<&Vec<serde_json::Value>, String> {
@@ -373,7 +374,10 @@ fn first_reading(value: &serde_json::Value, line: usize) -> Result<FirstReading,
     Ok(FirstReading {
         identifier: probabilities("identifier")?,
         class,
-        post: probabilities("post")?,
+        post: value
+            .get("post")
+            .map(|_| probabilities("post"))
+            .transpose()?,
     })
 }
 

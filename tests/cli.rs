@@ -191,8 +191,9 @@ fn large_input_is_answered() {
     assert!(v["findings"].as_array().unwrap().len() >= 400_000 / post.len());
 }
 
-/// `features` (hidden, for `make train`) gives the second reading's features of each token
-/// when a first reading comes with the post, and names a first reading that does not fit.
+/// `features` (hidden, for `make train`) reads the post's features with the first reading
+/// that comes with the post, gives the second reading's features of each token when the
+/// first reading has post scores, and names a first reading that does not fit.
 #[test]
 fn features_take_a_first_reading_and_reject_one_that_does_not_fit() {
     let line = |first: &str| {
@@ -208,6 +209,20 @@ fn features_take_a_first_reading_and_reject_one_that_does_not_fit() {
     let second = v["second"].as_array().unwrap();
     assert_eq!(second.len(), v["tokens"].as_array().unwrap().len());
     assert!(!second[0].as_array().unwrap().is_empty(), "Milo is read");
+
+    // Without post scores there is no second reading, and the tagger's reading of "Milo"
+    // is evidence about the post: that it names someone.
+    let post_of = |first: &str| -> Value {
+        let o = run(&["features"], line(first).as_bytes());
+        assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
+        let v: Value = serde_json::from_str(stdout(&o).trim()).unwrap();
+        assert!(v.get("second").is_none());
+        v["post"].clone()
+    };
+    assert_ne!(
+        post_of(r#"{"identifier": [0.9, 0.0, 0.0], "class": [1, 0, 0]}"#),
+        post_of(r#"{"identifier": [0.1, 0.0, 0.0], "class": [1, 0, 0]}"#)
+    );
 
     let short = line(&format!(
         r#"{{"identifier": [0.9], "class": [1], "post": {post}}}"#

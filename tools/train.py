@@ -288,17 +288,20 @@ def fit_second(rows, yes, w, c):
     return cols, model
 
 
-def first_readings(tok_p, owner, rows, post_p):
+def first_readings(tok_p, owner, rows, post_p, n_posts):
     """Each post's first reading, as `chaperone features` takes it: every token's
     P(identifier) and likeliest identifier class (0 for a token the tagger does not read),
-    and the post classifier's scores."""
-    starts = np.searchsorted(owner, np.arange(len(post_p)))
-    ends = np.searchsorted(owner, np.arange(len(post_p)), side="right")
+    and, given them (`post_p`), the post classifier's scores."""
+    starts = np.searchsorted(owner, np.arange(n_posts))
+    ends = np.searchsorted(owner, np.arange(n_posts), side="right")
     read = np.array([bool(r) for r in rows])
     cls = np.where(read, np.argmax(tok_p[:, 1:], axis=1) + 1, 0)
-    return [{"identifier": [float(x) for x in 1 - tok_p[a:b, 0]],
-             "class": [int(k) for k in cls[a:b]], "post": [float(x) for x in post_p[n]]}
-            for n, (a, b) in enumerate(zip(starts, ends))]
+    out = [{"identifier": [float(x) for x in 1 - tok_p[a:b, 0]],
+            "class": [int(k) for k in cls[a:b]]} for a, b in zip(starts, ends)]
+    if post_p is not None:
+        for f, p in zip(out, post_p):
+            f["post"] = [float(x) for x in p]
+    return out
 
 
 def second_rows(cli, posts, first):
@@ -479,13 +482,13 @@ def main():
 
 
 def out_of_fold(args, posts, feats, weight, k=5):
-    """Out-of-fold probabilities for every token and every post."""
+    """Out-of-fold probabilities for every token and every post, and the post classifier's
+    rows: the post's features with the tagger's out-of-fold first reading of its tokens
+    (`post_rows`), as the engine reads a post the tagger never saw."""
     rows, labels, owner = tagger_rows(feats, posts)
-    prows = [f["post"] for f in feats]
     y = post_targets(posts)
     lweight = label_weights(posts, weight)
     tok_p = np.zeros((len(rows), len(CLASSES)))
-    post_p = np.zeros(y.shape)
     for fold in folds(len(posts), k):
         test = set(fold)
         tr = [i for i in range(len(rows)) if owner[i] not in test and labels[i] >= 0]
@@ -493,12 +496,21 @@ def out_of_fold(args, posts, feats, weight, k=5):
         cols, m = fit_tagger([rows[i] for i in tr], labels[tr], args.c_tag, weight[owner[tr]])
         tok_p[te] = m.predict_proba(cols.matrix([rows[i] for i in te]))
         tok_p[[i for i in te if not rows[i]]] = np.eye(len(CLASSES))[0]
-        ptr = [i for i in range(len(posts)) if i not in test]
+    prows = post_rows(args.cli, posts, tok_p, owner, rows)
+    post_p = np.zeros(y.shape)
+    for fold in folds(len(posts), k):
+        ptr = [i for i in range(len(posts)) if i not in set(fold)]
         cols, ms = fit_labels([prows[i] for i in ptr], y[ptr], args.c_post, lweight[ptr])
         xt = cols.matrix([prows[i] for i in fold])
         for j, m in enumerate(ms):
             post_p[fold, j] = m.predict_proba(xt)[:, 1]
-    return rows, labels, owner, tok_p, post_p, y
+    return rows, labels, owner, tok_p, post_p, y, prows
+
+
+def post_rows(cli, posts, tok_p, owner, rows):
+    """The post classifier's features of each post given a first reading of its tokens."""
+    first = first_readings(tok_p, owner, rows, None, len(posts))
+    return [f["post"] for f in features(cli, posts, first)]
 
 
 # The thresholds `phi_thresholds` chooses among: (keep, new).
@@ -572,10 +584,11 @@ def example_spec(cli, posts, feats, rows, owner, n_real, tagger, post, second):
     tok_rows = [rows[i] for a in at for i in a]
     p1 = shipped_probs(*tagger, tok_rows, softmax=True)
     p1[[j for j, r in enumerate(tok_rows) if not r]] = np.eye(len(CLASSES))[0]
-    pp = shipped_probs(*post, [feats[n]["post"] for n, _, _ in chosen], softmax=False)
     local = np.repeat(np.arange(len(chosen)), [len(a) for a in at])
-    first = first_readings(p1, local, tok_rows, pp)
-    rows2 = second_rows(cli, [posts[n] for n, _, _ in chosen], first)
+    examples = [posts[n] for n, _, _ in chosen]
+    pp = shipped_probs(*post, post_rows(cli, examples, p1, local, tok_rows), softmax=False)
+    first = first_readings(p1, local, tok_rows, pp, len(chosen))
+    rows2 = second_rows(cli, examples, first)
     q = shipped_probs(*second, rows2, softmax=False)[:, 0]
     q[[j for j, r in enumerate(tok_rows) if not r]] = 0.0
     probs = second_reading(p1, q)
@@ -753,7 +766,7 @@ def train(args, posts, feats, rulekinds, n_real):
     the rules' examples, which are near misses by design and would skew the alarm rate)."""
     weight = np.array([1.0] * n_real + [
         FIRE_WEIGHT if p["id"].split(":")[2] == "fire" else PASS_WEIGHT for p in posts[n_real:]])
-    rows, labels, owner, tok_p, post_p, y = out_of_fold(args, posts, feats, weight)
+    rows, labels, owner, tok_p, post_p, y, prows = out_of_fold(args, posts, feats, weight)
     real_tokens = int(np.searchsorted(owner, n_real))
     known = labels >= 0
     cols, m = fit_tagger([r for r, k in zip(rows, known) if k], labels[known], args.c_tag,
@@ -761,11 +774,11 @@ def train(args, posts, feats, rulekinds, n_real):
     # Classes the model saw, in CLASSES order (every class occurs in the training posts).
     assert list(m.classes_) == list(range(len(CLASSES)))
     tagger = (cols, folded(cols, m.coef_.T, m.intercept_))
-    pcols, ms = fit_labels([f["post"] for f in feats], y, args.c_post,
+    pcols, ms = fit_labels(prows, y, args.c_post,
                            label_weights(posts, weight))
     post = (pcols, folded(pcols, np.stack([mm.coef_[0] for mm in ms], axis=1),
                           np.array([mm.intercept_[0] for mm in ms])))
-    rows2 = second_rows(args.cli, posts, first_readings(tok_p, owner, rows, post_p))
+    rows2 = second_rows(args.cli, posts, first_readings(tok_p, owner, rows, post_p, len(posts)))
     tok_p2, fit, yes = second_out_of_fold(args, rows2, labels, owner, rows, weight, tok_p,
                                           len(posts))
     scols, sm = fit_second([rows2[i] for i in np.flatnonzero(fit)], yes[fit],

@@ -413,6 +413,44 @@ pub fn post(ctx: &Ctx, tokens: &[Token], words: &Words, hits: &[Hit]) -> Vec<Pos
     out
 }
 
+/// The tagger's first reading as evidence about the whole post: for each identifier class
+/// (`classes` of them, 0 being outside), how confident its likeliest token is (five bins,
+/// read at that token when it reads as an identifier), and how many tokens read as one. A post that names its patient, gives their
+/// hospital number or their town tells their story, whatever words it tells it in; the
+/// detectors' candidates alone say this far less surely (most capitalised words are not
+/// names). `identifier` and `class` are the tagger's first reading, token by token.
+pub fn identifiers(
+    identifier: &[f32],
+    class: &[usize],
+    classes: usize,
+    out: &mut Vec<PostFeature>,
+) {
+    // Each class's likeliest token (class 0 is "outside").
+    let mut best = vec![(0f32, 0usize); classes];
+    let mut confident = 0u32;
+    for (i, (&p, &c)) in identifier.iter().zip(class).enumerate() {
+        if (1..classes).contains(&c) && p > best[c].0 {
+            best[c] = (p, i);
+        }
+        confident += u32::from(p >= 0.5);
+    }
+    for (c, &(p, i)) in best.iter().enumerate().skip(1) {
+        out.push(PostFeature {
+            id: pair(b"idc", c.to_string().as_bytes(), &[b'0' + bin(p, 5)]),
+            token: (p >= 0.5).then_some(i),
+        });
+    }
+    out.push(PostFeature {
+        id: feature(b"idn", bucket(confident)),
+        token: None,
+    });
+}
+
+/// A probability's bin of `n` equal bins.
+pub(super) fn bin(p: f32, n: u8) -> u8 {
+    ((p.clamp(0.0, 1.0) * f32::from(n)) as u8).min(n - 1)
+}
+
 /// Concept features: each concept the post mentions (with how often), and each pair of
 /// concepts that meet in one sentence (alcohol and duty, an insult and a colleague's role).
 fn concepts(ctx: &Ctx, tokens: &[Token], push: &mut impl FnMut(u32, Option<usize>)) {
@@ -455,6 +493,20 @@ fn concepts(ctx: &Ctx, tokens: &[Token], push: &mut impl FnMut(u32, Option<usize
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_reading_is_evidence_about_the_post() {
+        let mut out = Vec::new();
+        // A confident name, an unread token, a doubtful date, a second name.
+        identifiers(&[0.9, 0.0, 0.3, 0.6], &[1, 0, 3, 1], 7, &mut out);
+        assert_eq!(out.len(), 7, "one a class, and the count");
+        assert_eq!(out[0].id, pair(b"idc", b"1", b"4"));
+        assert_eq!(out[0].token, Some(0), "read at the likeliest name");
+        assert_eq!(out[1].id, pair(b"idc", b"2", b"0"));
+        assert_eq!(out[2].id, pair(b"idc", b"3", b"1"));
+        assert_eq!(out[2].token, None, "a doubtful date names no word");
+        assert_eq!(out[6].id, feature(b"idn", b"2"));
+    }
 
     #[test]
     fn shapes() {

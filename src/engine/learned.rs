@@ -9,9 +9,10 @@
 //!   an identifier, and a run of such tokens that no candidate covers becomes a finding of
 //!   its own, which names the words that carried it.
 //! - Each conduct label, and "recognisable by a combination of details", is decided by the
-//!   post classifier: a label below its threshold silences that label's candidates; a label
-//!   above it keeps them, or, where no phrase rule fired, becomes one finding on the words
-//!   that weighed most, which it names.
+//!   post classifier, which reads the post and the tagger's first reading of it: a label
+//!   below its threshold silences that label's candidates; a label above it keeps them,
+//!   or, where no phrase rule fired, becomes one finding on the words that weighed most,
+//!   which it names.
 //!
 //! Thresholds were chosen by `make train` out of fold, for precision on ordinary posts.
 
@@ -129,7 +130,9 @@ fn by_format(rule: &Rule) -> bool {
 /// Decides the candidates of one post; returns the findings to report.
 pub fn decide(ctx: &Ctx, tokens: &[Token], hits: Vec<Hit>) -> Vec<Hit> {
     let words = Words::of(ctx.text, tokens);
-    let post = features::post(ctx, tokens, &words, &hits);
+    let feats = features::tokens(ctx, tokens, &words, &hits);
+    let (identifier, class) = first_reading(&feats, tokens.len());
+    let post = post_features(ctx, tokens, &words, &hits, &identifier, &class);
     let mut scores = Vec::new();
     POST.predict(&post.iter().map(|f| f.id).collect::<Vec<_>>(), &mut scores);
     // A label's first threshold holds where no detector proposed it, its second where one
@@ -142,7 +145,7 @@ pub fn decide(ctx: &Ctx, tokens: &[Token], hits: Vec<Hit>) -> Vec<Hit> {
         .map(|k| scores[k] >= POST.threshold(k + LABELS.len() * usize::from(proposed[k])))
         .collect();
 
-    let tags = tag(ctx, tokens, &words, &hits, post_scores(&scores));
+    let tags = tag(&feats, &identifier, &class, post_scores(&scores));
     let mut out = Vec::with_capacity(hits.len());
     // Tokens inside a kept context candidate, and tokens any kept identifier touches (as
     // tools/train.py's `phi_findings` decides them).
@@ -198,20 +201,18 @@ fn token_range(tokens: &[Token], span: &Range<usize>) -> Range<usize> {
 const KEEP: usize = 0;
 const NEW: usize = 1;
 
-/// For each token, P(identifier) from both readings, and the likeliest identifier class of
-/// the first (0 and "outside" for a token the tagger does not read).
+/// For each token, given its first reading and the post classifier's scores, P(identifier)
+/// from both readings and the likeliest identifier class of the first (0 and "outside" for
+/// a token the tagger does not read).
 fn tag(
-    ctx: &Ctx,
-    tokens: &[Token],
-    words: &Words,
-    hits: &[Hit],
+    feats: &TokenFeatures,
+    identifier: &[f32],
+    class: &[usize],
     post: PostScores,
 ) -> Vec<(f32, usize)> {
-    let feats = features::tokens(ctx, tokens, words, hits);
-    let (identifier, class) = first_reading(&feats, tokens.len());
-    let (ids, starts) = second_features(&feats, &identifier, &class, post);
+    let (ids, starts) = second_features(feats, identifier, class, post);
     let mut p = Vec::new();
-    (0..tokens.len())
+    (0..identifier.len())
         .map(|i| {
             if feats.of(i).is_empty() {
                 return (0.0, 0);
@@ -220,6 +221,21 @@ fn tag(
             (mean_log_odds(identifier[i], p[0]), class[i])
         })
         .collect()
+}
+
+/// The post classifier's features: the post's own ([`features::post`]) and the tagger's
+/// first reading of its tokens ([`features::identifiers`]).
+pub(super) fn post_features(
+    ctx: &Ctx,
+    tokens: &[Token],
+    words: &Words,
+    hits: &[Hit],
+    identifier: &[f32],
+    class: &[usize],
+) -> Vec<PostFeature> {
+    let mut post = features::post(ctx, tokens, words, hits);
+    features::identifiers(identifier, class, TAG_RULES.len(), &mut post);
+    post
 }
 
 /// What the second reading takes of the post classifier's scores (in `LABELS` order).
@@ -246,7 +262,7 @@ fn mean_log_odds(a: f32, b: f32) -> f32 {
 
 /// The tagger's first reading: for each token, P(identifier) and the likeliest identifier
 /// class (0 and "outside" for a token it does not read).
-fn first_reading(feats: &TokenFeatures, n: usize) -> (Vec<f32>, Vec<usize>) {
+pub(super) fn first_reading(feats: &TokenFeatures, n: usize) -> (Vec<f32>, Vec<usize>) {
     let mut p = Vec::new();
     (0..n)
         .map(|i| {

@@ -59,9 +59,10 @@ pub fn check(text: &str, config: &Config) -> Vec<Finding> {
 
 /// What `make train` learns from, exactly as `check` computes it: the features of every
 /// token (with its span as a byte range of `text`), of the whole post, and the detectors'
-/// candidates (span, rule id). Given a first reading of the post's tokens (out of fold, from
-/// `make train`), also the second reading's features of every token; an error if the first
-/// reading has not one entry per token.
+/// candidates (span, rule id). The post's features include the tagger's first reading of
+/// its tokens: the shipped tagger's, or the one given (out of fold, from `make train`); given
+/// the post classifier's scores too, also the second reading's features of every token. An
+/// error if the first reading has not one entry per token or one score per label.
 #[doc(hidden)]
 pub fn training_features(
     text: &str,
@@ -73,14 +74,11 @@ pub fn training_features(
         let tokens = tokenize(ctx.text);
         let words = features::Words::of(ctx.text, &tokens);
         let per_token = features::tokens(ctx, &tokens, &words, &hits);
-        let second = match first {
-            None => None,
-            Some(f) if f.post.len() != learned::LABEL_COUNT => {
-                return Err(format!(
-                    "a first reading of {} post scores, not {}",
-                    f.post.len(),
-                    learned::LABEL_COUNT
-                ))
+        let shipped;
+        let (identifier, class) = match first {
+            None => {
+                shipped = learned::first_reading(&per_token, tokens.len());
+                (&shipped.0, &shipped.1)
             }
             Some(f) if f.identifier.len() != tokens.len() || f.class.len() != tokens.len() => {
                 return Err(format!(
@@ -89,10 +87,20 @@ pub fn training_features(
                     tokens.len()
                 ))
             }
-            Some(f) => {
-                let post = learned::post_scores(&f.post);
-                let (ids, starts) =
-                    learned::second_features(&per_token, &f.identifier, &f.class, post);
+            Some(f) => (&f.identifier, &f.class),
+        };
+        let second = match first.and_then(|f| f.post.as_ref()) {
+            None => None,
+            Some(scores) if scores.len() != learned::LABEL_COUNT => {
+                return Err(format!(
+                    "a first reading of {} post scores, not {}",
+                    scores.len(),
+                    learned::LABEL_COUNT
+                ))
+            }
+            Some(scores) => {
+                let post = learned::post_scores(scores);
+                let (ids, starts) = learned::second_features(&per_token, identifier, class, post);
                 Some(
                     starts
                         .windows(2)
@@ -106,7 +114,7 @@ pub fn training_features(
             .enumerate()
             .map(|(i, t)| (norm.to_original(t.span.clone()), per_token.of(i).to_vec()))
             .collect();
-        let post = features::post(ctx, &tokens, &words, &hits)
+        let post = learned::post_features(ctx, &tokens, &words, &hits, identifier, class)
             .into_iter()
             .map(|f| f.id)
             .collect();
@@ -124,13 +132,13 @@ pub fn training_features(
 }
 
 /// A first reading of a post, for [`training_features`]: each token's P(identifier) and
-/// likeliest identifier class, and the post classifier's scores (one per label, in the
-/// model's order).
+/// likeliest identifier class, and, for the second reading, the post classifier's scores
+/// (one per label, in the model's order).
 #[doc(hidden)]
 pub struct FirstReading {
     pub identifier: Vec<f32>,
     pub class: Vec<usize>,
-    pub post: Vec<f32>,
+    pub post: Option<Vec<f32>>,
 }
 
 /// See [`training_features`].
@@ -139,7 +147,7 @@ pub struct Training {
     pub tokens: Vec<(Range<usize>, Vec<u32>)>,
     pub post: Vec<u32>,
     pub candidates: Vec<(Range<usize>, &'static str)>,
-    /// The second reading's features of each token, given a first reading.
+    /// The second reading's features of each token, given a first reading with post scores.
     pub second: Option<Vec<Vec<u32>>>,
 }
 

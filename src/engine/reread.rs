@@ -11,6 +11,7 @@
 //! `tools/train.py` fits it on out-of-fold first readings, so that it learns how far to trust
 //! them on posts the tagger never saw.
 
+use super::features::bin;
 use crate::model::hash::feature;
 
 /// The first reading of a post, token by token.
@@ -37,11 +38,6 @@ pub struct PostScores {
     pub story: f32,
     pub review: f32,
     pub combination: f32,
-}
-
-/// A probability's bin of `n` equal bins.
-fn bin(p: f32, n: u8) -> u8 {
-    ((p.clamp(0.0, 1.0) * f32::from(n)) as u8).min(n - 1)
 }
 
 /// Feature `tag` with a value of small numbers (each under 100), written as decimal digits
