@@ -134,7 +134,7 @@ pub fn decide(ctx: &Ctx, tokens: &[Token], hits: Vec<Hit>) -> Vec<Hit> {
     let (identifier, class) = first_reading(&feats, tokens.len());
     let post = post_features(ctx, tokens, &words, &hits, &identifier, &class);
     let mut scores = Vec::new();
-    POST.predict(&post.iter().map(|f| f.id).collect::<Vec<_>>(), &mut scores);
+    POST.predict(&present(&post), &mut scores);
     // A label's first threshold holds where no detector proposed it, its second where one
     // did (a phrase rule's candidate is evidence of its own).
     let mut proposed = [false; LABELS.len()];
@@ -221,6 +221,17 @@ fn tag(
             (mean_log_odds(identifier[i], p[0]), class[i])
         })
         .collect()
+}
+
+/// The post features present, each once however often the post has it: the post
+/// classifier weighs whether a post has a word, not how many times, so a paste of 2,400
+/// patient lines is not 2,400 times as sure of any label (counted, one small weight
+/// repeated would decide it).
+pub(super) fn present(post: &[PostFeature]) -> Vec<u32> {
+    let mut ids: Vec<u32> = post.iter().map(|f| f.id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
 }
 
 /// The post classifier's features: the post's own ([`features::post`]) and the tagger's
@@ -472,6 +483,30 @@ mod tests {
             .filter(|f| f.kind == kind)
             .map(|f| &text[f.span])
             .collect()
+    }
+
+    /// A paste of thousands of patient lines reads as the one line would: a feature counts
+    /// once, so no label's small weight, repeated, decides the post (a paste of 2,400 lines
+    /// once read as a health claim across its NHS numbers).
+    #[test]
+    fn a_dense_paste_is_weighed_by_what_it_has_not_how_often() {
+        let post = |ids: &[u32]| -> Vec<PostFeature> {
+            ids.iter()
+                .map(|&id| PostFeature { id, token: None })
+                .collect()
+        };
+        assert_eq!(present(&post(&[7, 3, 7, 3, 1])), [1, 3, 7]);
+        let line = "Mrs Okafor (90) bed 1, NHS no 943 476 5919, 07700 900000\n";
+        let conduct = |text: &str| -> Vec<Kind> {
+            let mut kinds: Vec<Kind> = crate::check(text, &crate::Config::default())
+                .into_iter()
+                .filter(|f| f.kind.category() == Category::Professionalism)
+                .map(|f| f.kind)
+                .collect();
+            kinds.dedup();
+            kinds
+        };
+        assert_eq!(conduct(&line.repeat(2400)), conduct(line));
     }
 
     /// A courtesy title beside a name the engine keeps is part of that name, spaced or with

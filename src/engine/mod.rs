@@ -114,10 +114,9 @@ pub fn training_features(
             .enumerate()
             .map(|(i, t)| (norm.to_original(t.span.clone()), per_token.of(i).to_vec()))
             .collect();
-        let post = learned::post_features(ctx, &tokens, &words, &hits, identifier, class)
-            .into_iter()
-            .map(|f| f.id)
-            .collect();
+        let post = learned::present(&learned::post_features(
+            ctx, &tokens, &words, &hits, identifier, class,
+        ));
         let candidates = hits
             .iter()
             .map(|h| (norm.to_original(h.span.clone()), h.rule.id))
