@@ -414,11 +414,12 @@ pub fn post(ctx: &Ctx, tokens: &[Token], words: &Words, hits: &[Hit]) -> Vec<Pos
 }
 
 /// The tagger's first reading as evidence about the whole post: for each identifier class
-/// (`classes` of them, 0 being outside), how confident its likeliest token is (five bins,
-/// read at that token when it reads as an identifier), and how many tokens read as one. A post that names its patient, gives their
-/// hospital number or their town tells their story, whatever words it tells it in; the
-/// detectors' candidates alone say this far less surely (most capitalised words are not
-/// names). `identifier` and `class` are the tagger's first reading, token by token.
+/// (`classes` of them, under ten, 0 being outside), how confident its likeliest token is
+/// (five bins, read at that token when it reads as an identifier), and how many tokens read
+/// as one. A post that names its patient, gives their hospital number or their town tells
+/// their story, whatever words it tells it in; the detectors' candidates alone say this far
+/// less surely (most capitalised words are not names). `identifier` and `class` are the
+/// tagger's first reading, token by token.
 pub fn identifiers(
     identifier: &[f32],
     class: &[usize],
@@ -436,7 +437,7 @@ pub fn identifiers(
     }
     for (c, &(p, i)) in best.iter().enumerate().skip(1) {
         out.push(PostFeature {
-            id: pair(b"idc", c.to_string().as_bytes(), &[b'0' + bin(p, 5)]),
+            id: pair(b"idc", &[b'0' + c as u8], &[b'0' + bin(p, 5)]),
             token: (p >= 0.5).then_some(i),
         });
     }
