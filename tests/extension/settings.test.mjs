@@ -125,10 +125,13 @@ test("one unknown rule id in a managed policy is dropped alone: the policy's reg
     engine.check('Back on Project Nightingale today').some((f) => f.start === 8),
     'watch term flagged',
   );
-  assert.deepEqual(rules('NHS no 943 476 5919'), []);
-  // A patient's number is flagged, unless it is the allowed one.
-  assert.deepEqual(rules('My patient rang from 01632 960418 at 3am'), []);
-  assert.deepEqual(rules('My patient rang from 01632 960419 at 3am'), ['phi/phone']);
+  // The disabled rule is off (the post classifier may still ask whether a patient's number
+  // is shared with their consent: that is another rule, and on).
+  assert.ok(!rules('NHS no 943 476 5919').includes('phi/nhs-number'));
+  // A patient's number is flagged, unless it is the allowed one (whether the story is told
+  // with consent is asked either way).
+  assert.ok(!rules('My patient rang from 01632 960418 at 3am').includes('phi/phone'));
+  assert.ok(rules('My patient rang from 01632 960419 at 3am').includes('phi/phone'));
 });
 
 test('the engine, given bad settings whole, drops each bad entry alone and keeps the rest', () => {
