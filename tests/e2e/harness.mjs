@@ -165,9 +165,10 @@ export async function focusEditor(page) {
 export const model = (page) => page.evaluate(() => window.__model());
 
 /** The post every editor scenario types (a name, an age over 89, a bed, an NHS number and
- * derogatory slang), its NHS number, and a clean post that must raise no flag. */
-export const POST =
-  'Saw Mrs Okafor (94) in bed 12 this morning, NHS no 943 476 5919. Classic frequent flyer, total gomer.';
+ * derogatory slang), its NHS number, and a clean post that must raise no flag. (With "this
+ * morning" for "again" the post classifier reads the slang at 0.54 against its 0.60: the
+ * scenarios test the extension, so their post is one the engine plainly flags.) */
+export const POST = 'Saw Mrs Okafor (94) in bed 12 again, NHS no 943 476 5919. Classic frequent flyer, total gomer.';
 export const NHS = '943 476 5919';
 export const CLEAN = 'Flu clinic Sat 12 Oct 9am-1pm at the practice, thanks Dr Patel';
 
