@@ -499,7 +499,8 @@ def out_of_fold(args, posts, feats, weight, k=5):
     prows = post_rows(args.cli, posts, tok_p, owner, rows)
     post_p = np.zeros(y.shape)
     for fold in folds(len(posts), k):
-        ptr = [i for i in range(len(posts)) if i not in set(fold)]
+        test = set(fold)
+        ptr = [i for i in range(len(posts)) if i not in test]
         cols, ms = fit_labels([prows[i] for i in ptr], y[ptr], args.c_post, lweight[ptr])
         xt = cols.matrix([prows[i] for i in fold])
         for j, m in enumerate(ms):
