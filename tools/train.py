@@ -754,10 +754,10 @@ def write_model(path, ids, weights, link, thresholds):
     ids, q = ids[order], q[order]
     masks = ((q != 0) * (1 << np.arange(q.shape[1]))).sum(1).astype("<u2")
     with open(path, "wb") as f:
-        f.write(b"CHPM" + bytes([2, q.shape[1], link, len(thresholds)]))
+        f.write(b"CHPM" + bytes([3, q.shape[1], link, len(thresholds)]))
         f.write(struct.pack("<If", len(ids), scale))
         f.write(struct.pack(f"<{len(thresholds)}f", *thresholds))
-        f.write(ids.tobytes())
+        f.write(np.diff(ids, prepend=np.uint32(0)).astype("<u4").tobytes())
         f.write(masks.tobytes())
         f.write(q[q != 0].astype("<i2").tobytes())
 

@@ -3,10 +3,12 @@
 //! classifier's thirteen), quantised to 16 bits. Scores are sums of the weights of the
 //! features present; `Link` turns them into probabilities.
 //!
-//! File layout (little-endian): `CHPM`, version 2, the number of outputs (u8), the link
+//! File layout (little-endian): `CHPM`, version 3, the number of outputs (u8), the link
 //! (u8: 0 softmax, 1 one sigmoid per output), the number of thresholds (u8), the number of
 //! features (u32), the weight scale (f32), the thresholds (f32 each; what each means is the
-//! caller's), the feature ids in ascending order (u32 each), each feature's outputs as a
+//! caller's), the feature ids in ascending order, each as its gap from the one before (u32
+//! each; the first from 0: hashed ids are random bits, their gaps compress by a fifth in the
+//! gzipped wasm where the ids themselves do not compress at all), each feature's outputs as a
 //! bit mask (u16 each, bit `k` for output `k`), then the weights, feature by feature and
 //! output by output, one per set bit (i16 each; a weight is `q * scale`).
 
@@ -80,7 +82,7 @@ impl Linear {
             return Err(ModelError("not a Chaperone model"));
         }
         let [version, outputs, link, thresholds] = r.take::<4>()?;
-        if version != 2 {
+        if version != 3 {
             return Err(ModelError("unknown version"));
         }
         let link = match link {
@@ -96,17 +98,21 @@ impl Linear {
             .collect::<Result<Vec<_>, ModelError>>()?;
         // The arrays are read in whole chunks, not value by value through `take`: this is
         // part of the engine's cold start.
-        let (ids, rest) = (features.checked_mul(4))
+        let (gaps, rest) = (features.checked_mul(4))
             .and_then(|n| r.0.split_at_checked(n))
             .ok_or(ModelError("truncated"))?;
         let (masks, weights) = rest
             .split_at_checked(features * 2)
             .ok_or(ModelError("truncated"))?;
-        let ids: Vec<u32> = (ids.chunks_exact(4))
-            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-            .collect();
-        if !ids.windows(2).all(|w| w[0] < w[1]) {
-            return Err(ModelError("feature ids not ascending"));
+        let mut id = 0u32;
+        let mut ids = Vec::with_capacity(features);
+        for (k, b) in gaps.chunks_exact(4).enumerate() {
+            let gap = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+            id = match id.checked_add(gap) {
+                Some(next) if gap > 0 || k == 0 => next,
+                _ => return Err(ModelError("feature ids not ascending")),
+            };
+            ids.push(id);
         }
         let mut rows = Vec::with_capacity(features);
         let mut total = 0u32;
@@ -235,17 +241,20 @@ impl Linear {
 mod tests {
     use super::*;
 
-    /// A model's bytes; `weights` are dense, one per output (zeros are left out, as
+    /// A model's bytes, its ids written as gaps; `weights` are dense, one per output (zeros are left out, as
     /// `tools/train.py` leaves them out).
     fn model(link: u8, ids: &[u32], weights: &[i16], outputs: u8) -> Vec<u8> {
         let mut b = b"CHPM".to_vec();
-        b.extend([2, outputs, link, outputs]);
+        b.extend([3, outputs, link, outputs]);
         b.extend((ids.len() as u32).to_le_bytes());
         b.extend(0.5f32.to_le_bytes());
         for _ in 0..outputs {
             b.extend(0.25f32.to_le_bytes());
         }
-        ids.iter().for_each(|i| b.extend(i.to_le_bytes()));
+        let gaps = ids.iter().scan(0u32, |last, &i| {
+            Some(i.wrapping_sub(std::mem::replace(last, i)))
+        });
+        gaps.for_each(|g| b.extend(g.to_le_bytes()));
         let rows: Vec<&[i16]> = weights.chunks(usize::from(outputs)).collect();
         for row in &rows {
             let mask = (row.iter().enumerate()).fold(0u16, |m, (k, &w)| m | u16::from(w != 0) << k);
