@@ -12,6 +12,7 @@ use crate::lexicon::places::is_place;
 use crate::lexicon::vocab::{lists, CONCEPTS, VOCAB};
 use crate::model::hash::{feature, pair, FnvMap};
 use crate::model::tokens::{Class, Token};
+use crate::phi::ages;
 
 /// Features of every token, flat: token `i` has `ids[starts[i]..starts[i + 1]]`.
 pub struct TokenFeatures {
@@ -75,12 +76,16 @@ pub struct Words {
     buf: Vec<u8>,
     /// For each token, where its value and then its shape lie in `buf`.
     at: Vec<[u32; 3]>,
+    /// For each token, whether it says an age over 89 ("94", "101st", "ninety-seven"): a
+    /// number's value is only its shape, and whether it is 45 or 94 is arithmetic.
+    over_89: Vec<bool>,
 }
 
 impl Words {
     pub fn of(text: &str, tokens: &[Token]) -> Words {
         let mut buf = Vec::with_capacity(text.len() * 2);
         let mut at = Vec::with_capacity(tokens.len());
+        let mut over_89 = Vec::with_capacity(tokens.len());
         let mut scratch = Vec::new();
         for t in tokens {
             let word = &text[t.span.clone()];
@@ -97,10 +102,18 @@ impl Words {
                 _ => buf.extend(word.bytes().map(|b| b.to_ascii_lowercase())),
             }
             let mid = buf.len() as u32;
+            over_89.push(match t.class {
+                Class::Number => ages::says_over_89(word),
+                Class::Mixed => {
+                    word.starts_with(|c: char| c.is_ascii_digit()) && ages::says_over_89(word)
+                }
+                Class::Word => ages::word_over_89(&buf[start as usize..]),
+                _ => false,
+            });
             buf.extend_from_slice(&scratch);
             at.push([start, mid, buf.len() as u32]);
         }
-        Words { buf, at }
+        Words { buf, at, over_89 }
     }
 
     fn value(&self, i: usize) -> &[u8] {
@@ -220,11 +233,14 @@ fn name_marks(text: &str, tokens: &[Token], words: &Words) -> Vec<u8> {
         .collect()
 }
 
-/// Whether the tagger reads token `i` at all: an identifier has a capital, a digit or a
-/// detector's candidate on it. Three tokens in four are none of these, and the tagger
-/// scores them as outside without features (`tools/train.py` leaves them out too).
+/// Whether the tagger reads token `i` at all: an identifier has a capital, a digit, a
+/// detector's candidate or an age over 89 ("ninety-seven") on it. Three tokens in four are
+/// none of these, and the tagger scores them as outside without features (`tools/train.py`
+/// leaves them out too).
 fn taggable(words: &Words, cands: &[Vec<(Kind, &'static str)>], i: usize) -> bool {
-    !cands[i].is_empty() || words.shape(i).iter().any(|&b| b == b'X' || b == b'd')
+    !cands[i].is_empty()
+        || words.shape(i).iter().any(|&b| b == b'X' || b == b'd')
+        || words.over_89[i]
 }
 
 /// The features of every token of the post; a token the tagger does not read
@@ -289,6 +305,11 @@ pub fn tokens(ctx: &Ctx, tokens: &[Token], words: &Words, hits: &[Hit]) -> Token
         if t.class == Class::Number {
             let digits = word.bytes().filter(u8::is_ascii_digit).count() as u32;
             ids.push(feature(b"nd", digits.to_string().as_bytes()));
+        }
+        if words.over_89[i] {
+            ids.push(feature(b"o89", b""));
+            ids.push(feature(b"o89-1", wp));
+            ids.push(feature(b"o89+1", wn));
         }
         if t.class == Class::Word {
             // Only a capitalised word is looked up: the lists are asked of every name-like
@@ -507,6 +528,20 @@ mod tests {
         assert_eq!(out[2].id, pair(b"idc", b"3", b"1"));
         assert_eq!(out[2].token, None, "a doubtful date names no word");
         assert_eq!(out[6].id, feature(b"idn", b"2"));
+    }
+
+    #[test]
+    fn a_number_says_whether_it_is_over_89_in_digits_or_words() {
+        let text = "She was ninety-seven, he is 94, not 45, and Happy 101st, 1951 and forty";
+        let tokens = crate::model::tokens::tokenize(text);
+        let words = Words::of(text, &tokens);
+        let over: Vec<&str> = (tokens.iter().enumerate())
+            .filter(|&(i, _)| words.over_89[i])
+            .map(|(_, t)| &text[t.span.clone()])
+            .collect();
+        assert_eq!(over, ["ninety-seven", "94", "101st"]);
+        // A spelled-out age has no capital or digit, and is read all the same.
+        assert!(taggable(&words, &vec![Vec::new(); tokens.len()], 2));
     }
 
     #[test]

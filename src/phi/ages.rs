@@ -85,8 +85,13 @@ pub fn says_over_89(text: &str) -> bool {
     if !digits.is_empty() {
         return digits.parse::<u32>().is_ok_and(|n| (90..=130).contains(&n));
     }
-    let lower = text.to_lowercase();
-    OVER_89_WORDS.iter().any(|w| lower.contains(w))
+    word_over_89(text.to_lowercase().as_bytes())
+}
+
+/// Whether a lowercased word holds a word for an age over 89 ("ninety-seven", "hundredth",
+/// "nonagenarian").
+pub fn word_over_89(lower: &[u8]) -> bool {
+    (OVER_89_WORDS.iter()).any(|w| lower.windows(w.len()).any(|x| x == w.as_bytes()))
 }
 
 /// Ages need digits or a number word; without either the patterns are not compiled.
