@@ -74,7 +74,7 @@ dist: wasm node-tools
 	node extension/build.mjs
 
 # The learned layer: fits the tagger and the post classifier to data/train/ and writes
-# data/model/ (deterministic; about a minute here). Features come from the built CLI, so the
+# data/model/ (deterministic; about three minutes here). Features come from the built CLI, so the
 # models follow the detectors: retrain after changing a detector or a feature.
 train: cli py-tools
 	python3 tools/train.py $(TARGET_DIR)/release/chaperone --out data/model
